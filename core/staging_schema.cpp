@@ -1,0 +1,140 @@
+// The staging database schema, version 1. docs/staging-schema.md describes
+// every table and which stage writes it; keep the two in step.
+#include "staging_schema.h"
+
+namespace blogshift {
+
+const char* const kStagingSchemaV1 = R"SQL(
+CREATE TABLE sources (
+  id          INTEGER PRIMARY KEY,
+  path        TEXT NOT NULL UNIQUE,      -- absolute path of the file or folder
+  kind        TEXT NOT NULL,             -- takeout | classic | mirror | warc
+  size        INTEGER NOT NULL,          -- bytes (a folder: sum of its files)
+  sha256      TEXT NOT NULL,             -- a folder: over its sorted "path\0sha256\n" list
+  complete    INTEGER NOT NULL DEFAULT 0 -- 1 once every unit was staged or reported
+);
+
+CREATE TABLE blogs (
+  id     TEXT PRIMARY KEY,               -- Blogger's numeric id, or host:<name>
+  title  TEXT
+);
+
+CREATE TABLE blog_hosts (
+  host     TEXT PRIMARY KEY,             -- lower case host name the blog answered on
+  blog_id  TEXT NOT NULL REFERENCES blogs(id)
+);
+
+CREATE TABLE authors (
+  id       INTEGER PRIMARY KEY,
+  blog_id  TEXT NOT NULL REFERENCES blogs(id),
+  name     TEXT NOT NULL,
+  uri      TEXT NOT NULL DEFAULT '',     -- Blogger profile URI
+  UNIQUE (blog_id, name, uri)
+);
+
+CREATE TABLE labels (
+  id       INTEGER PRIMARY KEY,
+  blog_id  TEXT NOT NULL REFERENCES blogs(id),
+  name     TEXT NOT NULL,
+  UNIQUE (blog_id, name)
+);
+
+CREATE TABLE items (
+  id               INTEGER PRIMARY KEY,
+  blog_id          TEXT NOT NULL REFERENCES blogs(id),
+  kind             TEXT NOT NULL CHECK (kind IN ('post','page','comment','settings','template')),
+  blogger_id       TEXT,                 -- numeric id from the source; NULL when the source had none
+  parent_id        INTEGER REFERENCES items(id),  -- comments: the post, once known
+  parent_ref       TEXT,                 -- comments: the parent's blogger id or legacy path as the source gave it
+  status           TEXT NOT NULL CHECK (status IN ('LIVE','DRAFT','SCHEDULED','TRASHED','UNKNOWN')),
+  status_raw       TEXT,
+  title            TEXT,
+  author_id        INTEGER REFERENCES authors(id),
+  published        TEXT,                 -- as written in the source, offset kept
+  published_utc    TEXT,                 -- normalised, ...Z
+  published_offset INTEGER,              -- minutes east of UTC; NULL when the source gave none
+  updated          TEXT,
+  updated_utc      TEXT,
+  updated_offset   INTEGER,
+  created          TEXT,
+  created_utc      TEXT,
+  created_offset   INTEGER,
+  legacy_path      TEXT,                 -- /YYYY/MM/slug.html or /p/slug.html
+  body_html        TEXT,
+  body_sha256      TEXT,                 -- SHA-256 of body_html
+  evidence         INTEGER NOT NULL,     -- 3 export, 2 permalink page, 1 listing page
+  template_family  TEXT,                 -- scraped pages: which template matched
+  extra_json       TEXT,
+  source_id        INTEGER REFERENCES sources(id),  -- the sighting the fields came from
+  source_file      TEXT,
+  source_line      INTEGER,
+  source_column    INTEGER,
+  source_offset    INTEGER
+);
+CREATE UNIQUE INDEX items_by_blogger_id ON items (blog_id, kind, blogger_id) WHERE blogger_id IS NOT NULL;
+CREATE INDEX items_by_path ON items (blog_id, legacy_path);
+CREATE INDEX items_by_parent ON items (parent_id);
+
+CREATE TABLE item_labels (
+  item_id   INTEGER NOT NULL REFERENCES items(id),
+  label_id  INTEGER NOT NULL REFERENCES labels(id),
+  PRIMARY KEY (item_id, label_id)
+) WITHOUT ROWID;
+
+CREATE TABLE item_urls (
+  item_id  INTEGER NOT NULL REFERENCES items(id),
+  url      TEXT NOT NULL,
+  PRIMARY KEY (item_id, url)
+) WITHOUT ROWID;
+
+CREATE TABLE blobs (
+  sha256  TEXT PRIMARY KEY,              -- content address
+  size    INTEGER NOT NULL,
+  bytes   BLOB NOT NULL
+);
+
+CREATE TABLE assets (
+  id            INTEGER PRIMARY KEY,
+  url           TEXT NOT NULL UNIQUE,
+  content_type  TEXT,
+  size          INTEGER NOT NULL,
+  sha256        TEXT NOT NULL REFERENCES blobs(sha256),
+  source_id     INTEGER REFERENCES sources(id),
+  source_file   TEXT,
+  source_offset INTEGER
+);
+
+-- Every unit a reader consumed and what became of it: the ledger that lets
+-- `verify` prove nothing was dropped. Rewritten whenever its source is read.
+CREATE TABLE source_units (
+  source_id  INTEGER NOT NULL REFERENCES sources(id),
+  seq        INTEGER NOT NULL,           -- order within the source
+  file       TEXT NOT NULL,
+  line       INTEGER,
+  col        INTEGER,
+  offset     INTEGER,
+  unit       TEXT NOT NULL,              -- post, page, comment, settings, template, asset, or what was skipped
+  outcome    TEXT NOT NULL CHECK (outcome IN ('item','asset','skipped','problem')),
+  item_id    INTEGER REFERENCES items(id),
+  asset_id   INTEGER REFERENCES assets(id),
+  detail     TEXT,
+  PRIMARY KEY (source_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE problems (
+  id         INTEGER PRIMARY KEY,
+  stage      TEXT NOT NULL,              -- extract | transform | load
+  source_id  INTEGER REFERENCES sources(id),
+  file       TEXT,
+  line       INTEGER,
+  col        INTEGER,
+  offset     INTEGER,
+  item       TEXT,
+  severity   TEXT NOT NULL CHECK (severity IN ('info','warning','error')),
+  code       TEXT NOT NULL,
+  message    TEXT NOT NULL
+);
+CREATE INDEX problems_by_source ON problems (stage, source_id);
+)SQL";
+
+}  // namespace blogshift

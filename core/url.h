@@ -1,0 +1,36 @@
+// Small URL helpers for the shapes Blogger blogs use. Not a general URL
+// library: enough to split absolute http(s) URLs and to find a post's
+// legacy path.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace blogshift {
+
+struct UrlParts {
+  std::string scheme;    // lower case, "" for relative or scheme-relative URLs
+  std::string host;      // lower case, no port
+  std::string port;
+  std::string path;      // starts with '/' for absolute URLs
+  std::string query;     // without '?'
+  std::string fragment;  // without '#'
+};
+
+UrlParts parse_url(std::string_view url);
+
+// "/2023/07/slug.html" from any URL of a post or page (host, query and
+// fragment dropped). Empty when the URL has no path.
+std::string url_path(std::string_view url);
+
+// Blogger-specific: true for /YYYY/MM/slug.html and /p/slug.html.
+bool is_post_path(std::string_view path);
+bool is_page_path(std::string_view path);
+
+// The URL without Blogger's mobile switch (?m=1 / ?m=0) and without a fragment.
+std::string canonical_page_url(std::string_view url);
+
+// Percent-decodes %XX sequences (invalid ones are kept as they are).
+std::string percent_decode(std::string_view text);
+
+}  // namespace blogshift
