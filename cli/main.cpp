@@ -1,0 +1,41 @@
+// blogshift: the driver. Each subcommand runs a stage library in-process.
+#include <CLI/CLI.hpp>
+
+#include "diagnostics.h"
+#include "errors.h"
+#include "extract_command.h"
+#include "status_command.h"
+
+int main(int argc, char** argv) {
+  const std::string prog = "blogshift";
+  return blogshift::run_main(prog, [&] {
+    CLI::App app{"blogshift: move a Blogger blog to a static site and archive it.\n"
+                 "Exit codes: 0 all good, 1 finished with problems, 2 could not run.",
+                 prog};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("blogshift ") + BLOGSHIFT_VERSION);
+
+    blogshift::ExtractOptions extract;
+    auto* extract_cmd = app.add_subcommand("extract", "stage exports, mirrors and WARC files in the staging database");
+    blogshift::add_extract_options(*extract_cmd, extract);
+    extract_cmd->footer("Example:\n  blogshift extract feed.atom mirror/ crawl.warc.gz --out site/");
+
+    blogshift::StatusOptions status;
+    auto* status_cmd = app.add_subcommand("status", "counts of what is staged: items by kind and status, assets, problems");
+    blogshift::add_status_options(*status_cmd, status);
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+      return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+      throw blogshift::UsageError(e.what());
+    }
+    if (*extract_cmd) return blogshift::run_extract(prog, extract);
+    return blogshift::run_status(status);
+  });
+}

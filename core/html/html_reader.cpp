@@ -1,0 +1,206 @@
+// The gumbo adapter. Converts gumbo's tree into HtmlNode values without
+// recursion (deep input cannot blow the stack), copying names, attributes,
+// text and source positions; gumbo's output is freed before returning.
+#include "html_reader.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cctype>
+#include <memory>
+#include <vector>
+
+namespace blogshift {
+
+namespace {
+
+// Everything gumbo allocates comes from this arena and is released at once
+// when the parse is converted. gumbo_destroy_output is never called: it frees
+// the tree recursively, which deep input turns into a stack overflow.
+class GumboArena {
+public:
+  GumboArena() = default;
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+
+  static void* allocate(void* self, size_t size) { return static_cast<GumboArena*>(self)->take(size); }
+  static void release(void*, void*) {}
+
+private:
+  static constexpr size_t kChunk = size_t{1} << 16;
+  static constexpr size_t kAlign = alignof(std::max_align_t);
+
+  void* take(size_t size) {
+    size = (size + kAlign - 1) / kAlign * kAlign;
+    if (size == 0) size = kAlign;
+    if (size > kChunk / 4) {
+      chunks_.emplace_back(new std::max_align_t[size / kAlign]);
+      return chunks_.back().get();
+    }
+    if (chunks_.empty() || used_ + size > kChunk || current_ == nullptr) {
+      chunks_.emplace_back(new std::max_align_t[kChunk / kAlign]);
+      current_ = reinterpret_cast<char*>(chunks_.back().get());
+      used_ = 0;
+    }
+    void* out = current_ + used_;
+    used_ += size;
+    return out;
+  }
+
+  std::vector<std::unique_ptr<std::max_align_t[]>> chunks_;
+  char* current_ = nullptr;
+  size_t used_ = 0;
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string tag_name(const GumboNode& node) {
+  const GumboElement& el = node.v.element;
+  GumboStringPiece piece = el.original_tag;
+  if (piece.length > 0 && piece.data) gumbo_tag_from_original_text(&piece);
+  if (el.tag_namespace == GUMBO_NAMESPACE_SVG && piece.length > 0) {
+    if (const char* svg = gumbo_normalize_svg_tagname(&piece)) return svg;  // foreignObject, clipPath...
+  }
+  if (el.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(el.tag);
+  if (piece.length == 0 || !piece.data) return "unknown";
+  std::string name = lower(std::string_view(piece.data, piece.length));
+  return name.empty() ? "unknown" : name;
+}
+
+bool is_elementish(const GumboNode* n) { return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE; }
+
+// Text of a gumbo subtree, iteratively (used to flatten what lies past the depth cap).
+std::string flatten_text(const GumboNode* from, int64_t& elements) {
+  std::string out;
+  std::vector<const GumboNode*> stack{from};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (is_elementish(n)) {
+      ++elements;
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+    } else if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+      out += n->v.text.text;
+    }
+  }
+  return out;
+}
+
+constexpr int kUntrustedRange = GUMBO_INSERTION_BY_PARSER | GUMBO_INSERTION_IMPLIED |
+                                GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT |
+                                GUMBO_INSERTION_ADOPTION_AGENCY_CLONED | GUMBO_INSERTION_ADOPTION_AGENCY_MOVED;
+
+void copy_element_fields(const GumboNode& g, HtmlNode& n, std::string_view buffer) {
+  const GumboElement& el = g.v.element;
+  n.attributes.reserve(el.attributes.length);
+  for (unsigned i = 0; i < el.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+    n.attributes.push_back({a->name ? std::string(a->name) : std::string(), a->value ? std::string(a->value) : std::string()});
+  }
+  if (el.original_tag.length > 0) {
+    n.source_offset = el.start_pos.offset;
+    n.line = el.start_pos.line;
+  }
+  bool tags_written = el.original_tag.length > 0 && el.original_end_tag.length > 0 &&
+                      (g.parse_flags & kUntrustedRange) == 0;
+  if (!tags_written) return;
+  // Both pieces must really point at the positions gumbo reports.
+  const char* base = buffer.data();
+  size_t begin = size_t{el.start_pos.offset} + el.original_tag.length;
+  size_t end = el.end_pos.offset;
+  if (el.original_tag.data != base + el.start_pos.offset || el.original_end_tag.data != base + el.end_pos.offset)
+    return;
+  if (begin > end || end > buffer.size()) return;
+  n.inner_begin = static_cast<int64_t>(begin);
+  n.inner_end = static_cast<int64_t>(end);
+}
+
+}  // namespace
+
+HtmlReadResult read_html(std::string_view bytes, const HtmlReadOptions& options) {
+  HtmlReadResult result;
+  HtmlDocument& doc = result.document;
+  if (bytes.size() > options.max_bytes) {
+    bytes = bytes.substr(0, options.max_bytes);
+    result.truncated = true;
+  }
+  doc.source.assign(bytes);
+  doc.root = HtmlNode::element("#document");
+
+  GumboArena arena;
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.allocator = &GumboArena::allocate;
+  gopts.deallocator = &GumboArena::release;
+  gopts.userdata = &arena;
+  gopts.max_errors = 0;  // we never look at gumbo's error list
+  GumboOutput* output = gumbo_parse_with_options(&gopts, doc.source.data(), doc.source.size());
+  if (!output || !output->document) return result;
+
+  struct Frame {
+    const GumboNode* gumbo;  // element (or the document) whose children are being copied
+    HtmlNode* node;
+    size_t next;
+    size_t depth;  // depth of `node` (the document is 0)
+  };
+  std::vector<Frame> stack{{output->document, doc.root.get(), 0, 0}};
+  std::string_view buffer(doc.source);
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    const GumboVector& kids =
+        top.gumbo->type == GUMBO_NODE_DOCUMENT ? top.gumbo->v.document.children : top.gumbo->v.element.children;
+    if (top.next >= kids.length) {
+      stack.pop_back();
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(kids.data[top.next++]);
+    HtmlNode* parent = top.node;
+    size_t depth = top.depth + 1;
+    switch (child->type) {
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE: {
+        if (depth > options.max_depth) {
+          doc.depth_capped = true;
+          std::string text = flatten_text(child, doc.nodes_dropped);
+          if (!text.empty()) {
+            if (!parent->children.empty() && parent->children.back()->is_text())
+              parent->children.back()->text += text;
+            else
+              parent->append(HtmlNode::text_node(std::move(text)));
+          }
+          break;
+        }
+        HtmlNode* n = parent->append(HtmlNode::element(tag_name(*child)));
+        copy_element_fields(*child, *n, buffer);
+        stack.push_back({child, n, 0, depth});
+        break;
+      }
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA: {
+        HtmlNode* n = parent->append(HtmlNode::text_node(child->v.text.text));
+        n->source_offset = child->v.text.start_pos.offset;
+        n->line = child->v.text.start_pos.line;
+        break;
+      }
+      case GUMBO_NODE_COMMENT: {
+        HtmlNode* n = parent->append(HtmlNode::comment(child->v.text.text));
+        n->source_offset = child->v.text.start_pos.offset;
+        n->line = child->v.text.start_pos.line;
+        break;
+      }
+      case GUMBO_NODE_DOCUMENT:
+        break;
+    }
+  }
+  return result;
+}
+
+HtmlDocument parse_html(std::string_view bytes) { return std::move(read_html(bytes).document); }
+
+}  // namespace blogshift

@@ -1,0 +1,40 @@
+// Counts read back from the staging database, for `blogshift status` and
+// for tests that compare a run with numbers obtained another way.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "sqlite_db.h"
+
+namespace blogshift {
+
+struct StagingSummary {
+  struct Blog {
+    std::string id, title;
+    std::vector<std::string> hosts;
+  };
+  struct Source {
+    std::string path, kind;
+    int64_t size = 0;
+    bool complete = false;
+    int64_t units = 0;
+  };
+  std::vector<Blog> blogs;
+  std::vector<Source> sources;
+  std::map<std::pair<std::string, std::string>, int64_t> items;  // (kind, status) -> count
+  int64_t assets = 0, asset_bytes = 0, blobs = 0;
+  int64_t authors = 0, labels = 0, comments_without_post = 0;
+  // (stage, code, severity) -> count
+  std::map<std::tuple<std::string, std::string, std::string>, int64_t> problems;
+
+  int64_t count(const std::string& kind, const std::string& status) const;
+  int64_t count(const std::string& kind) const;
+};
+
+StagingSummary read_staging_summary(Database& db);
+
+}  // namespace blogshift

@@ -1,0 +1,148 @@
+#include "extractor.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "crawl/crawl_ingest.h"
+#include "crawl/mirror_reader.h"
+#include "digest.h"
+#include "errors.h"
+#include "source_kind.h"
+#include "warc/warc_reader.h"
+#include "xml/atom_export_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace blogshift {
+
+namespace {
+
+// Forwards to the store and counts outcomes for the report.
+class CountingSink : public ExtractSink {
+public:
+  CountingSink(ExtractSink& inner, SourceReport& report, const ProblemObserver& observer)
+      : inner_(inner), report_(report), observer_(observer) {}
+  void blog(const BlogRecord& b) override { inner_.blog(b); }
+  void item(ItemRecord&& i) override {
+    ++report_.items;
+    inner_.item(std::move(i));
+  }
+  void asset(AssetRecord&& a) override {
+    ++report_.assets;
+    inner_.asset(std::move(a));
+  }
+  void skipped(const SourcePosition& where, const std::string& what, const std::string& why) override {
+    ++report_.skipped;
+    inner_.skipped(where, what, why);
+  }
+  void problem(ProblemRecord&& p) override {
+    if (p.severity == Severity::Error) ++report_.errors;
+    if (p.severity == Severity::Warning) ++report_.warnings;
+    if (observer_) observer_(p);
+    inner_.problem(std::move(p));
+  }
+
+private:
+  ExtractSink& inner_;
+  SourceReport& report_;
+  const ProblemObserver& observer_;
+};
+
+void read_single_page(const std::string& path, ExtractSink& sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw FatalError(path, "cannot open for reading");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  CrawledFile file;
+  file.content_type = "text/html";
+  file.bytes = bytes.str();
+  file.position.file = path;
+  ingest_crawled_file(file, sink);
+}
+
+}  // namespace
+
+SourceInfo describe_source(const std::string& path, const std::string& kind) {
+  SourceInfo info;
+  info.path = fs::absolute(path).lexically_normal().string();
+  info.kind = kind;
+  if (!fs::is_directory(path)) {
+    info.size = static_cast<int64_t>(fs::file_size(path));
+    info.sha256 = sha256_file(path);
+    return info;
+  }
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied);
+       it != fs::recursive_directory_iterator(); ++it) {
+    if (it->is_regular_file() && !it->is_symlink()) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  Sha256 listing;
+  for (const auto& file : files) {
+    std::error_code ec;
+    auto size = fs::file_size(file, ec);
+    if (!ec) info.size += static_cast<int64_t>(size);
+    std::string digest;
+    try {
+      digest = sha256_file(file.string());
+    } catch (const std::exception&) {
+      digest = "unreadable";
+    }
+    listing.update(fs::relative(file, path).generic_string());
+    listing.update(std::string_view("\0", 1));
+    listing.update(digest + "\n");
+  }
+  info.sha256 = listing.hex_digest();
+  return info;
+}
+
+SourceReport Extractor::extract(const std::string& path, bool force) {
+  SourceReport report;
+  report.path = path;
+  SourceKind kind;
+  SourceInfo info;
+  try {
+    kind = detect_source_kind(path);
+    report.kind = to_string(kind);
+    info = describe_source(path, report.kind);
+  } catch (const std::exception& e) {
+    report.unreadable = true;
+    ProblemRecord p;
+    p.position.file = path;
+    p.code = "SOURCE_UNREADABLE";
+    // FatalError already starts with the path; keep the message short.
+    const FatalError* fatal = dynamic_cast<const FatalError*>(&e);
+    p.message = fatal && fatal->file() == path ? std::string(e.what()).substr(path.size() + 2) : e.what();
+    if (observer_) observer_(p);
+    store_.record_problem(p);
+    return report;
+  }
+  if (!force && store_.is_complete(info)) {
+    report.unchanged = true;
+    return report;
+  }
+  CountingSink sink(store_.begin_source(info), report, observer_);
+  try {
+    switch (kind) {
+      case SourceKind::Takeout:
+      case SourceKind::Classic: read_atom_export(path, sink); break;
+      case SourceKind::Mirror: read_mirror(path, sink); break;
+      case SourceKind::Warc: read_warc(path, sink); break;
+      case SourceKind::Page: read_single_page(path, sink); break;
+    }
+  } catch (const FatalError& e) {
+    // The source vanished or became unreadable mid-way: what was staged stays.
+    report.unreadable = true;
+    ProblemRecord p;
+    p.position.file = path;
+    p.code = "SOURCE_UNREADABLE";
+    p.message = e.what();
+    sink.problem(std::move(p));
+  }
+  store_.end_source();
+  return report;
+}
+
+}  // namespace blogshift
