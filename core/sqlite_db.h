@@ -28,6 +28,7 @@ public:
   void run();   // step to completion, then reset
   void reset();
 
+  int column_count() const { return sqlite3_column_count(stmt_.get()); }
   int64_t column_int(int column) const;
   std::string column_text(int column) const;
   bool column_is_null(int column) const;

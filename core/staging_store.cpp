@@ -1,6 +1,8 @@
 #include "staging_store.h"
 
 #include <algorithm>
+#include <csignal>
+#include <cstdlib>
 
 #include "digest.h"
 #include "errors.h"
@@ -11,6 +13,17 @@ namespace blogshift {
 
 namespace {
 constexpr int kUnitsPerCommit = 500;
+
+// Test hook: BLOGSHIFT_TEST_KILL_AFTER_UNITS=N kills the process with SIGKILL
+// after the N-th unit, mid-transaction, so tests can prove that a killed
+// extract leaves a consistent database. Read once; 0 when unset.
+int64_t kill_after_units() {
+  static const int64_t n = [] {
+    const char* v = std::getenv("BLOGSHIFT_TEST_KILL_AFTER_UNITS");
+    return v ? std::atoll(v) : 0;
+  }();
+  return n;
+}
 
 struct TimeColumns {
   std::string utc;
@@ -283,6 +296,7 @@ private:
     if (item_id > 0) insert.bind(9, item_id);
     if (asset_id > 0) insert.bind(10, asset_id);
     insert.bind_or_null(11, detail).run();
+    if (kill_after_units() > 0 && seq_ >= kill_after_units()) std::raise(SIGKILL);
     if (++since_commit_ >= kUnitsPerCommit) {
       db_.exec("COMMIT; BEGIN IMMEDIATE");
       since_commit_ = 0;

@@ -113,6 +113,7 @@ TEST(TakeoutReaderCorpus, ArborlodgeTakeoutCountsMatchSource) {
   EXPECT_EQ(sink.count(ItemKind::Comment, ItemStatus::Live), 56u);
   EXPECT_EQ(sink.items.size(), 697u);
   EXPECT_TRUE(sink.problems.empty());
-  for (const auto& i : sink.items)
+  for (const auto& i : sink.items) {
     if (i.kind == ItemKind::Comment) EXPECT_FALSE(i.parent_blogger_id.empty()) << i.blogger_id;
+  }
 }
