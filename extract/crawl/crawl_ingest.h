@@ -9,11 +9,18 @@
 //  - anything else (images, CSS, ...): an asset.
 #pragma once
 
+#include <string_view>
+
 #include "crawled_file.h"
 #include "extract_sink.h"
 
 namespace blogshift {
 
 void ingest_crawled_file(const CrawledFile& file, ExtractSink& sink);
+
+// True when `content_type` says HTML, or when it says nothing useful (empty,
+// text/plain, application/octet-stream) and the bytes start like an HTML
+// document (after a BOM, whitespace and comments).
+bool looks_like_html(std::string_view content_type, std::string_view bytes);
 
 }  // namespace blogshift
