@@ -118,6 +118,13 @@ struct ByteSource {
   int64_t history_start = 0;
   std::string read_error;
 
+  // Whether the last bytes read end the feed; checked once the file is read
+  // to its end, to tell a truncated file from one broken in the middle.
+  bool ends_with_feed_close() const {
+    size_t end = history.find_last_not_of(" \t\r\n");
+    return end != std::string::npos && end + 1 >= 7 && history.compare(end + 1 - 7, 7, "</feed>") == 0;
+  }
+
   void remember(const char* data, size_t size) {
     history.append(data, size);
     if (history.size() > 2 * kHistoryKeep) {
@@ -250,7 +257,16 @@ public:
     for (int attempt = 0; attempt <= kMaxResumes; ++attempt) {
       int64_t error_at = parse_segment();
       if (error_at < 0) break;
-      if (root_tag_.empty() || !source_.resume_at_entry(error_at)) break;
+      error_at = std::max(error_at, last_resume_ + 1);  // always move forward
+      last_resume_ = error_at;
+      const bool resumed = !root_tag_.empty() && source_.resume_at_entry(error_at);
+      if (!resumed && pending_.code == "XML_MALFORMED" && !source_.ends_with_feed_close()) {
+        pending_.code = "XML_TRUNCATED";
+        pending_.message += " (the file ends before </feed>: truncated?)";
+      }
+      handler_.problem(std::move(pending_));
+      pending_ = ProblemRecord{};
+      if (!resumed) break;
       source_.prefix = root_tag_;
     }
     if (!header_sent_) send_header();
@@ -291,30 +307,27 @@ private:
     int64_t at = source_.start + std::max<int64_t>(0, consumed - static_cast<int64_t>(source_.prefix.size()));
     std::string message = errors.has_fatal ? errors.fatal.message : "XML parse error";
     if (!source_.read_error.empty()) message = source_.read_error;
-    const bool truncated = !source_.read_error.empty() || message.find("Premature end") != std::string::npos ||
-                           message.find("Extra content") != std::string::npos ||
-                           message.find("EndTag: '</' not found") != std::string::npos;
+    // XML_MALFORMED may still become XML_TRUNCATED in run(), once it is
+    // known whether the file goes on after the error.
     const char* code = !source_.read_error.empty() ? "XML_TRUNCATED"
                        : message.find("UTF-8") != std::string::npos || message.find("encoding") != std::string::npos
                            ? "XML_BAD_ENCODING"
-                       : truncated ? "XML_TRUNCATED"
-                                   : "XML_MALFORMED";
+                           : "XML_MALFORMED";
     SourcePosition pos{path_, resumed ? 0 : errors.fatal.line, resumed ? 0 : errors.fatal.column, at};
+    // Resume at the first entry start after the broken entry's own start: the
+    // error may only show at the next entry's tag, which must not be lost too.
+    const int64_t resume_from = in_entry_ ? entry_start_offset_ + 1 : at;
+    pending_.position = pos;
+    pending_.code = code;
+    pending_.item = in_entry_ ? entry_.id : "";
+    pending_.message = message;
     if (in_entry_) {
-      ProblemRecord p;
-      p.position = pos;
-      p.item = entry_.id;
-      p.code = code;
-      p.message = message + "; the entry starting at " + entry_.position.describe() +
-                  (entry_.position.offset >= 0 ? " (byte " + std::to_string(entry_.position.offset) + ")" : "") +
-                  " is lost";
-      handler_.problem(std::move(p));
+      pending_.message += "; the entry starting at " + entry_.position.describe() +
+                          (entry_.position.offset >= 0 ? " (byte " + std::to_string(entry_.position.offset) + ")" : "") +
+                          " is lost";
       in_entry_ = false;
-    } else {
-      report(pos, code, message);
     }
-    // Resume after the entry start that failed, or after the error point.
-    return std::max(at, entry_start_offset_ + 1);
+    return resume_from;
   }
 
   bool handle_node(xmlTextReaderPtr r, bool resumed) {
@@ -509,6 +522,8 @@ private:
   bool in_entry_ = false;
   bool content_done_ = false;
   int64_t entry_start_offset_ = -1;
+  int64_t last_resume_ = -1;
+  ProblemRecord pending_;  // the fatal error of the last segment, reported by run()
   int skip_depth_ = -1;
   std::string parent_local_, parent_ns_;
   std::string text_;
