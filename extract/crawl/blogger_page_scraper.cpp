@@ -141,6 +141,15 @@ std::string scrape_date_text(const HtmlNode& c, const Exclusions& ex) {
   const HtmlNode* header = first_outside(c, by_class("date-header"), ex);
   if (!header)
     if (const HtmlNode* outer = closest_ancestor(c, by_class("date-outer"))) header = find_first(*outer, by_class("date-header"));
+  // Classic templates: the date header is an earlier sibling of the day's posts.
+  for (const HtmlNode* n = &c; !header && n->parent; n = n->parent) {
+    const auto& sibs = n->parent->children;
+    size_t i = 0;
+    while (i < sibs.size() && sibs[i].get() != n) ++i;
+    while (!header && i-- > 0)
+      if (sibs[i]->has_class("date-header")) header = sibs[i].get();
+    if (n->parent->has_class("widget") || n->parent->is_element("body")) break;
+  }
   if (header)
     if (std::string d = date_from_text(text_content(*header)); !d.empty()) return d;
   for (const HtmlNode* n : find_all(c, [](const HtmlNode& e) {
