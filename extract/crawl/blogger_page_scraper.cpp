@@ -425,8 +425,12 @@ ScrapedPage scrape_blogger_page(const HtmlDocument& doc, std::string_view url) {
       page.kind = PageKind::Listing;
       return page;
     }
-    page.kind = PageKind::Permalink;
     ScrapedPost post = scrape_offline_export(doc, root, *info, base);
+    if (post.permalink.empty()) {  // index, tag and archive pages list posts with their post-info
+      page.kind = PageKind::Listing;
+      return page;
+    }
+    page.kind = PageKind::Permalink;
     if (!url_has_host && !post.permalink.empty()) page.page_url = post.permalink;
     for (const std::string& h : {post.permalink}) add_unique(page.hosts, parse_url(h).host);
     post.legacy_path = url_path(post.permalink);
