@@ -194,8 +194,9 @@ bool WarcRecordReader::read_unit(WarcRead& out) {
     message += stream_.peek(1).empty() ? " to the end of the file" : " to the next record";
     if (stream_.peek(1).empty() && stream_.end_state() != WarcByteStream::End::Clean &&
         stream_.end_state() != WarcByteStream::End::None && !end_reported_) {
-      message += " (" + stream_.end_message() + ")";
-      end_reported_ = true;
+      // Damaged gzip data is the likely cause: name it.
+      out.damage = truncation(offset, message);
+      return true;
     }
     out.damage = WarcIssue{offset, Severity::Error, "WARC_MALFORMED", message};
     return true;
