@@ -36,10 +36,11 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
 
 class RecordHandler {
 public:
-  RecordHandler(const std::string& path, const WarcRecord& record, ExtractSink& sink)
-      : record_(record), sink_(sink), position_{path, 0, 0, record.offset} {
-    what_ = (record.type.empty() ? std::string("untyped") : record.type) + " record";
-    if (!record.target_uri.empty()) what_ += " " + record.target_uri;
+  // Takes the record so that a resource's block moves on to ingest uncopied.
+  RecordHandler(const std::string& path, WarcRecord&& record, ExtractSink& sink)
+      : record_(std::move(record)), sink_(sink), position_{path, 0, 0, record_.offset} {
+    what_ = (record_.type.empty() ? std::string("untyped") : record_.type) + " record";
+    if (!record_.target_uri.empty()) what_ += " " + record_.target_uri;
   }
 
   void run() {
@@ -154,8 +155,8 @@ private:
     if (starts_with_ci(uri, "metadata:") || starts_with_ci(uri, "dns:"))
       return skip("crawler metadata resource (log, manifest or arguments)");
     const std::string* content_type = record_.header("Content-Type");
-    ingest_crawled_file(CrawledFile{uri, content_type ? *content_type : std::string(), record_.block, position_},
-                        sink_);
+    CrawledFile file{uri, content_type ? *content_type : std::string(), std::move(record_.block), position_};
+    ingest_crawled_file(file, sink_);
   }
 
   void revisit() {
@@ -169,7 +170,7 @@ private:
     skip(why);
   }
 
-  const WarcRecord& record_;
+  WarcRecord record_;
   ExtractSink& sink_;
   SourcePosition position_;
   std::string what_;
@@ -200,7 +201,7 @@ void read_warc(const std::string& path, ExtractSink& sink) {
       sink.problem(std::move(p));
       continue;
     }
-    RecordHandler(path, *read.record, sink).run();
+    RecordHandler(path, std::move(*read.record), sink).run();
   }
 }
 

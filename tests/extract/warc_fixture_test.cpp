@@ -80,5 +80,26 @@ TEST(WarcFixtureTest, WholeFileGzipIsReadWithAWarning) {
   EXPECT_EQ(testing::count_units(sink), 6u);
 }
 
+// fixtures/sample-blog/sample-blog.warc.gz (made by real wget; its README
+// gives the counts): 90 records, 42 of them 200 responses with the mirror's
+// files as payloads.
+TEST(WarcFixtureTest, SampleBlogWarcFromWget) {
+  const std::string path = testing::fixture("sample-blog/sample-blog.warc.gz");
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+  CollectingSink sink;
+  read_warc(path, sink);
+  EXPECT_EQ(testing::count_units(sink), 90u);
+  EXPECT_EQ(testing::count_skips_of(sink, "warcinfo"), 1u);
+  EXPECT_EQ(testing::count_skips_of(sink, "request"), 43u);
+  EXPECT_EQ(testing::count_skips_of(sink, "metadata"), 1u);
+  EXPECT_EQ(testing::count_skips_with(sink, "HTTP 301"), 1u);
+  EXPECT_EQ(testing::count_skips_with(sink, "crawler metadata"), 2u) << "wget_arguments.txt and wget.log";
+  EXPECT_TRUE(testing::warc_codes(sink).empty());
+  size_t staged = 0;
+  for (const auto& [offset, kinds] : testing::outcomes_by_offset(sink)) staged += kinds.count("staged");
+  EXPECT_EQ(staged, 42u);
+  for (const auto& a : sink.assets) EXPECT_EQ(a.url.find('<'), std::string::npos) << a.url;
+}
+
 }  // namespace
 }  // namespace blogshift

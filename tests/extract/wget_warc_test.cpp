@@ -1,5 +1,6 @@
-// A real `wget --warc-file` crawl of a folder served by python3's http.server
-// on 127.0.0.1 (wget_warc_test.sh), read back with read_warc. Serves
+// A real `wget --warc-file` fetch of every file of a folder served by
+// python3's http.server on 127.0.0.1 (wget_warc_test.sh), read back with
+// read_warc. Serves
 // fixtures/sample-blog/mirror/ when it exists, else a small folder written
 // here. Skips when wget or python3 is missing.
 #include <gtest/gtest.h>
@@ -132,7 +133,8 @@ void crawl_and_check(const fs::path& serve, const fs::path& out) {
   }
   EXPECT_GE(files, 4u);
   EXPECT_GE(html, 2u);
-  EXPECT_GE(testing::count_skips_with(sink, "request record"), files) << "wget's requests are skipped";
+  EXPECT_EQ(testing::count_skips_with(sink, "request record"), files + 1) << "wget's requests are skipped";
+  EXPECT_EQ(testing::count_skips_with(sink, "HTTP 404"), 1u) << "the one URL the folder does not have";
 }
 
 TEST(WgetWarcTest, SampleBlogMirrorComesThroughAsUnits) {

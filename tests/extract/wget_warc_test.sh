@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Crawls a folder served on 127.0.0.1 with `wget --warc-file`, for
 # wget_warc_test.cpp.  Usage: wget_warc_test.sh SERVE_DIR OUT_DIR
-# Folders are always served as listings, so wget reaches every file.
 # Writes OUT_DIR/crawl.warc.gz (and OUT_DIR/port). Exits 77 when wget or
 # python3 is missing (the test then skips), non-zero on any other failure.
 # The server is python3's http.server on a port the kernel picks; it is
@@ -19,16 +18,10 @@ fifo="$out/port.fifo"
 rm -f "$fifo"
 mkfifo "$fifo"
 python3 -c '
-import functools, http.server, os, sys
+import functools, http.server, sys
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
-    def send_head(self):
-        # Always list folders (even with an index.html) so wget finds every file.
-        path = self.translate_path(self.path)
-        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
-            return self.list_directory(path)
-        return super().send_head()
 handler = functools.partial(Quiet, directory=sys.argv[1])
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 print(server.server_address[1], flush=True)
@@ -55,10 +48,25 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
   fi
 done
 
-# wget exits 8 when some URL answered 404; the WARC is what matters.
-wget --no-verbose --recursive --level=inf --no-parent -e robots=off --tries=1 --timeout=20 \
-  --no-proxy --directory-prefix="$out/download" --warc-file="$out/crawl" \
-  "http://127.0.0.1:$port/" >"$out/wget.log" 2>&1
+# The URL of every file in the folder, percent-encoded ("?m=1" and "+" occur
+# in Blogger mirrors). An explicit list rather than recursion through folder
+# listings: wget dedups by local file name, so a folder's listing and its own
+# index.html (both saved as index.html) hide each other, in varying order.
+python3 -c '
+import os, sys, urllib.parse
+root, port = sys.argv[1], sys.argv[2]
+for folder, dirs, files in sorted(os.walk(root)):
+    dirs.sort()
+    for name in sorted(files):
+        rel = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+        print("http://127.0.0.1:%s/%s" % (port, urllib.parse.quote(rel)))
+' "$serve" "$port" >"$out/urls.txt" || exit 1
+# One URL the folder does not have, so the WARC also holds a 404.
+echo "http://127.0.0.1:$port/no-such-page.html" >>"$out/urls.txt"
+
+# wget exits 8 when a URL answered 404; the WARC is what matters.
+wget --no-verbose --input-file="$out/urls.txt" --force-directories -e robots=off --tries=1 --timeout=20 --no-http-keep-alive \
+  --no-proxy --directory-prefix="$out/download" --warc-file="$out/crawl" >"$out/wget.log" 2>&1
 status=$?
 if [ ! -s "$out/crawl.warc.gz" ]; then
   echo "wget wrote no WARC (exit $status):" >&2
