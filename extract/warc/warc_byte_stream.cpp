@@ -1,6 +1,7 @@
 #include "warc_byte_stream.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 #include "errors.h"

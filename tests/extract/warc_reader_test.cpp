@@ -35,6 +35,7 @@ protected:
     read_warc(path, sink);
     return sink;
   }
+  ~WarcReaderTest() override { std::filesystem::remove_all(dir); }
   std::filesystem::path dir = testing::temp_dir("warc-reader");
   std::string path;
 };

@@ -47,6 +47,7 @@ std::vector<std::string> three_records() {
 
 class WarcRecordReaderTest : public ::testing::Test {
 protected:
+  ~WarcRecordReaderTest() override { std::filesystem::remove_all(dir); }
   std::filesystem::path dir = testing::temp_dir("warc-records");
 };
 

@@ -142,11 +142,13 @@ TEST(WgetWarcTest, SampleBlogMirrorComesThroughAsUnits) {
   fs::path serve = testing::fixture("sample-blog/mirror");
   if (!fs::is_directory(serve)) serve = write_small_site(out / "site");
   crawl_and_check(serve, out);
+  if (!HasFailure()) fs::remove_all(out);
 }
 
 TEST(WgetWarcTest, SmallSiteWrittenHereComesThroughAsUnits) {
   const fs::path out = testing::temp_dir("wget-warc-small");
   crawl_and_check(write_small_site(out / "site"), out);
+  if (!HasFailure()) fs::remove_all(out);
 }
 
 }  // namespace
