@@ -84,6 +84,13 @@ void Database::exec(std::string_view sql) {
   }
 }
 
+Statement& Database::cached(const std::string& sql) {
+  auto& slot = cache_[sql];
+  if (!slot) slot = std::make_unique<Statement>(db_.get(), sql, path_);
+  slot->reset();
+  return *slot;
+}
+
 int64_t Database::user_version() {
   Statement s = prepare("PRAGMA user_version");
   s.step();

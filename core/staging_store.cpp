@@ -52,11 +52,15 @@ public:
 
   void finish() {
     db_.exec(
-        "UPDATE items SET parent_id = (SELECT p.id FROM items p WHERE p.blog_id = items.blog_id"
-        " AND p.kind IN ('post','page') AND (p.blogger_id = items.parent_ref OR p.legacy_path = items.parent_ref)"
-        " ORDER BY p.id LIMIT 1)"
+        // Two indexed look-ups (by Blogger id, then by legacy path): an OR of
+        // the two would scan every item for every comment.
+        "UPDATE items SET parent_id = COALESCE("
+        " (SELECT p.id FROM items p WHERE p.blog_id = items.blog_id AND p.kind IN ('post','page')"
+        "  AND p.blogger_id = items.parent_ref),"
+        " (SELECT p.id FROM items p WHERE p.blog_id = items.blog_id AND p.legacy_path = items.parent_ref"
+        "  AND p.kind IN ('post','page') ORDER BY p.id LIMIT 1))"
         " WHERE kind = 'comment' AND parent_id IS NULL AND parent_ref IS NOT NULL");
-    auto mark = db_.prepare("UPDATE sources SET complete = 1 WHERE id = ?");
+    auto& mark = db_.cached("UPDATE sources SET complete = 1 WHERE id = ?");
     mark.bind(1, source_id_).run();
     db_.exec("COMMIT");
     open_ = false;
@@ -64,11 +68,11 @@ public:
 
   void blog(const BlogRecord& blog) override {
     std::string id = resolve_blog(blog.blog_id, blog.hosts);
-    auto upsert = db_.prepare(
+    auto& upsert = db_.cached(
         "INSERT INTO blogs (id, title) VALUES (?1, ?2)"
         " ON CONFLICT(id) DO UPDATE SET title = COALESCE(blogs.title, excluded.title)");
     upsert.bind(1, id).bind_or_null(2, blog.title).run();
-    auto host = db_.prepare("INSERT OR IGNORE INTO blog_hosts (host, blog_id) VALUES (?, ?)");
+    auto& host = db_.cached("INSERT OR IGNORE INTO blog_hosts (host, blog_id) VALUES (?, ?)");
     for (const auto& h : blog.hosts) host.bind(1, h).bind(2, id).run();
   }
 
@@ -81,25 +85,25 @@ public:
     } else {
       merge_item(id, item, author_id);
     }
-    auto label = db_.prepare("INSERT OR IGNORE INTO labels (blog_id, name) VALUES (?, ?)");
-    auto link = db_.prepare(
+    auto& label = db_.cached("INSERT OR IGNORE INTO labels (blog_id, name) VALUES (?, ?)");
+    auto& link = db_.cached(
         "INSERT OR IGNORE INTO item_labels (item_id, label_id)"
         " SELECT ?, id FROM labels WHERE blog_id = ? AND name = ?");
     for (const auto& name : item.labels) {
       label.bind(1, blog_id).bind(2, name).run();
       link.bind(1, id).bind(2, blog_id).bind(3, name).run();
     }
-    auto url = db_.prepare("INSERT OR IGNORE INTO item_urls (item_id, url) VALUES (?, ?)");
+    auto& url = db_.cached("INSERT OR IGNORE INTO item_urls (item_id, url) VALUES (?, ?)");
     for (const auto& u : item.urls) url.bind(1, id).bind(2, u).run();
     ledger(item.position, to_string(item.kind), "item", id, 0, item.legacy_path);
   }
 
   void asset(AssetRecord&& asset) override {
     std::string sha = sha256_hex(asset.bytes);
-    auto blob = db_.prepare("INSERT OR IGNORE INTO blobs (sha256, size, bytes) VALUES (?, ?, ?)");
+    auto& blob = db_.cached("INSERT OR IGNORE INTO blobs (sha256, size, bytes) VALUES (?, ?, ?)");
     blob.bind(1, sha).bind(2, static_cast<int64_t>(asset.bytes.size())).bind_blob(3, asset.bytes).run();
     // The first sighting of a URL wins; later ones are recorded in the ledger only.
-    auto insert = db_.prepare(
+    auto& insert = db_.cached(
         "INSERT INTO assets (url, content_type, size, sha256, source_id, source_file, source_offset)"
         " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING");
     insert.bind(1, asset.url)
@@ -110,7 +114,7 @@ public:
         .bind(6, asset.position.file);
     if (asset.position.offset >= 0) insert.bind(7, asset.position.offset);
     insert.run();
-    auto find = db_.prepare("SELECT id FROM assets WHERE url = ?");
+    auto& find = db_.cached("SELECT id FROM assets WHERE url = ?");
     find.bind(1, asset.url);
     find.step();
     int64_t id = find.column_int(0);
@@ -145,7 +149,7 @@ private:
     if (blog_id.rfind("host:", 0) != 0) return blog_id;
     std::vector<std::string> candidates = hosts;
     candidates.push_back(blog_id.substr(5));
-    auto find = db_.prepare("SELECT blog_id FROM blog_hosts WHERE host = ?");
+    auto& find = db_.cached("SELECT blog_id FROM blog_hosts WHERE host = ?");
     for (const auto& h : candidates) {
       find.bind(1, h);
       if (find.step()) {
@@ -160,19 +164,19 @@ private:
 
   std::string ensure_blog(const std::string& blog_id) {
     std::string id = resolve_blog(blog_id, {});
-    auto insert = db_.prepare("INSERT OR IGNORE INTO blogs (id) VALUES (?)");
+    auto& insert = db_.cached("INSERT OR IGNORE INTO blogs (id) VALUES (?)");
     insert.bind(1, id).run();
     if (id.rfind("host:", 0) == 0) {
-      auto host = db_.prepare("INSERT OR IGNORE INTO blog_hosts (host, blog_id) VALUES (?, ?)");
+      auto& host = db_.cached("INSERT OR IGNORE INTO blog_hosts (host, blog_id) VALUES (?, ?)");
       host.bind(1, id.substr(5)).bind(2, id).run();
     }
     return id;
   }
 
   int64_t ensure_author(const std::string& blog_id, const ItemRecord& item) {
-    auto insert = db_.prepare("INSERT OR IGNORE INTO authors (blog_id, name, uri) VALUES (?, ?, ?)");
+    auto& insert = db_.cached("INSERT OR IGNORE INTO authors (blog_id, name, uri) VALUES (?, ?, ?)");
     insert.bind(1, blog_id).bind(2, item.author_name).bind(3, item.author_uri).run();
-    auto find = db_.prepare("SELECT id FROM authors WHERE blog_id = ? AND name = ? AND uri = ?");
+    auto& find = db_.cached("SELECT id FROM authors WHERE blog_id = ? AND name = ? AND uri = ?");
     find.bind(1, blog_id).bind(2, item.author_name).bind(3, item.author_uri);
     find.step();
     return find.column_int(0);
@@ -183,13 +187,13 @@ private:
   int64_t find_item(const std::string& blog_id, const ItemRecord& item) {
     const char* kind = to_string(item.kind);
     if (!item.blogger_id.empty()) {
-      auto by_id = db_.prepare("SELECT id FROM items WHERE blog_id = ? AND kind = ? AND blogger_id = ?");
+      auto& by_id = db_.cached("SELECT id FROM items WHERE blog_id = ? AND kind = ? AND blogger_id = ?");
       by_id.bind(1, blog_id).bind(2, kind).bind(3, item.blogger_id);
       if (by_id.step()) return by_id.column_int(0);
     }
     if (!item.legacy_path.empty() && item.kind != ItemKind::Settings && item.kind != ItemKind::Template) {
       // Only adopt an item whose id does not contradict ours.
-      auto by_path = db_.prepare(
+      auto& by_path = db_.cached(
           "SELECT id FROM items WHERE blog_id = ? AND kind = ? AND legacy_path = ?"
           " AND (blogger_id IS NULL OR ?4 = '' OR blogger_id = ?4) ORDER BY id LIMIT 1");
       by_path.bind(1, blog_id).bind(2, kind).bind(3, item.legacy_path).bind(4, item.blogger_id);
@@ -199,7 +203,7 @@ private:
   }
 
   int64_t insert_item(const std::string& blog_id, const ItemRecord& item, int64_t author_id) {
-    auto insert = db_.prepare(
+    auto& insert = db_.cached(
         "INSERT INTO items (blog_id, kind, blogger_id, parent_ref, status, status_raw, title, author_id,"
         " published, published_utc, published_offset, updated, updated_utc, updated_offset,"
         " created, created_utc, created_offset, legacy_path, body_html, body_sha256, evidence,"
@@ -244,12 +248,12 @@ private:
   // Either way the result does not depend on the order sources are read in
   // (for different evidence levels), and re-reading changes nothing.
   void merge_item(int64_t id, const ItemRecord& item, int64_t author_id) {
-    auto current = db_.prepare("SELECT evidence FROM items WHERE id = ?");
+    auto& current = db_.cached("SELECT evidence FROM items WHERE id = ?");
     current.bind(1, id);
     current.step();
     const bool stronger = static_cast<int64_t>(item.evidence) > current.column_int(0);
     if (stronger) {
-      auto update = db_.prepare(
+      auto& update = db_.cached(
           "UPDATE items SET parent_ref = COALESCE(?4, parent_ref), status = ?5, status_raw = ?6,"
           " title = CASE WHEN ?7 = '' THEN title ELSE ?7 END, author_id = COALESCE(?8, author_id),"
           " published = COALESCE(?9, published), published_utc = COALESCE(?10, published_utc),"
@@ -265,7 +269,7 @@ private:
       bind_item_fields(update, item, author_id, 4);
       update.run();
     } else {
-      auto fill = db_.prepare(
+      auto& fill = db_.cached(
           "UPDATE items SET blogger_id = COALESCE(blogger_id, ?2), parent_ref = COALESCE(parent_ref, ?3),"
           " title = CASE WHEN COALESCE(title, '') = '' THEN ?4 ELSE title END,"
           " author_id = COALESCE(author_id, ?5), published = COALESCE(published, ?6),"
@@ -285,7 +289,7 @@ private:
 
   void ledger(const SourcePosition& pos, const std::string& unit, const char* outcome, int64_t item_id,
               int64_t asset_id, const std::string& detail) {
-    auto insert = db_.prepare(
+    auto& insert = db_.cached(
         "INSERT INTO source_units (source_id, seq, file, line, col, offset, unit, outcome, item_id, asset_id, detail)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, source_id_).bind(2, ++seq_).bind(3, pos.file);

@@ -6,7 +6,7 @@
 //   resource             -> ingest_crawled_file, except crawler metadata
 //                           (metadata:, dns:) which is skipped
 //   request, warcinfo, metadata, conversion, continuation, revisit -> skipped
-//   unknown WARC-Type    -> problem WARC_UNKNOWN_RECORD (warning)
+//   unknown WARC-Type    -> skipped, with a warning WARC_UNKNOWN_RECORD beside it
 //   damage               -> problem (error) from the record reader
 //
 // Digest mismatches, gzip misalignment and truncated payloads are warnings
@@ -57,8 +57,11 @@ public:
     if (type == "conversion") return skip("conversion record (another format of an earlier record)");
     if (type == "continuation") return skip("continuation record (segmented records are not reassembled)");
     if (type == "revisit") return revisit();
+    // A warning never counts as a unit's outcome (core/extract_sink.h): the
+    // record is skipped, and the warning says why that deserves a look.
     problem(Severity::Warning, "WARC_UNKNOWN_RECORD",
             type.empty() ? "record without a WARC-Type; not read" : "unknown WARC-Type \"" + type + "\"; not read");
+    skip(type.empty() ? "record without a WARC-Type" : "unknown WARC-Type " + type);
   }
 
 private:

@@ -114,6 +114,8 @@ TEST(TakeoutReaderCorpus, ArborlodgeTakeoutCountsMatchSource) {
   EXPECT_EQ(sink.items.size(), 697u);
   EXPECT_TRUE(sink.problems.empty());
   for (const auto& i : sink.items) {
-    if (i.kind == ItemKind::Comment) EXPECT_FALSE(i.parent_blogger_id.empty()) << i.blogger_id;
+    if (i.kind == ItemKind::Comment) {
+      EXPECT_FALSE(i.parent_blogger_id.empty()) << i.blogger_id;
+    }
   }
 }

@@ -94,12 +94,9 @@ inline std::string write_file(const std::filesystem::path& dir, const std::strin
   return path.string();
 }
 
-// A record's outcome counts when it is a staged item/asset, a skip, or a
-// problem that is not a mere warning beside something else (errors, and the
-// WARC_UNKNOWN_RECORD warning that stands for its record).
-inline bool is_outcome(const ProblemRecord& p) {
-  return p.severity == Severity::Error || p.code == "WARC_UNKNOWN_RECORD";
-}
+// A record's outcome is a staged item/asset, a skip, or an error problem;
+// warnings only stand beside an outcome (core/extract_sink.h).
+inline bool is_outcome(const ProblemRecord& p) { return p.severity == Severity::Error; }
 
 // Outcome kinds per record offset: "staged", "skipped", "problem". A record
 // may give several staged items (a page and its comments) but only one kind.
