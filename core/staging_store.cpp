@@ -173,7 +173,21 @@ private:
     return id;
   }
 
+  // A Blogger profile URI names one person whatever name a page printed for
+  // it; without a URI, the name is all there is.
   int64_t ensure_author(const std::string& blog_id, const ItemRecord& item) {
+    if (!item.author_uri.empty()) {
+      auto& by_uri = db_.cached("SELECT id, name FROM authors WHERE blog_id = ? AND uri = ? ORDER BY id LIMIT 1");
+      by_uri.bind(1, blog_id).bind(2, item.author_uri);
+      if (by_uri.step()) {
+        const int64_t id = by_uri.column_int(0);
+        if (by_uri.column_text(1).empty() && !item.author_name.empty()) {
+          auto& name = db_.cached("UPDATE authors SET name = ? WHERE id = ?");
+          name.bind(1, item.author_name).bind(2, id).run();
+        }
+        return id;
+      }
+    }
     auto& insert = db_.cached("INSERT OR IGNORE INTO authors (blog_id, name, uri) VALUES (?, ?, ?)");
     insert.bind(1, blog_id).bind(2, item.author_name).bind(3, item.author_uri).run();
     auto& find = db_.cached("SELECT id FROM authors WHERE blog_id = ? AND name = ? AND uri = ?");

@@ -279,11 +279,20 @@ void scrape_comments(const HtmlDocument& doc, const HtmlNode& region, std::vecto
     cm.blogger_id = comment_id(dt->attr_or("id"));
     if (cm.blogger_id.empty())
       if (const HtmlNode* a = find_first(*dt, by_attr("name"))) cm.blogger_id = comment_id(a->attr_or("name"));
-    if (const HtmlNode* a = find_first(*dt, [](const HtmlNode& e) { return e.tag == "a" && e.has_attr("href"); })) {
+    // The author link is the first one with text: the avatar link before it holds only an image.
+    if (const HtmlNode* a = find_first(*dt, [](const HtmlNode& e) {
+          return e.tag == "a" && e.has_attr("href") && !text_content(e).empty();
+        })) {
       cm.author_name = text_content(*a);
       cm.author_uri = a->attr_or("href");
     } else {
       cm.author_name = text_content(*dt);
+      // Blogger prints "Name said..." for authors without a profile link.
+      for (const char* suffix : {" said...", " said\u2026", " said:"}) {
+        const std::string s(suffix);
+        if (cm.author_name.size() > s.size() && cm.author_name.compare(cm.author_name.size() - s.size(), s.size(), s) == 0)
+          cm.author_name.erase(cm.author_name.size() - s.size());
+      }
     }
     const HtmlNode* parent = dt->parent;
     size_t i = 0;
