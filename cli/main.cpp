@@ -1,8 +1,8 @@
 // blogshift: the driver. Each subcommand runs a stage library in-process.
 #include <CLI/CLI.hpp>
 
+#include "command_line.h"
 #include "diagnostics.h"
-#include "errors.h"
 #include "extract_command.h"
 #include "status_command.h"
 
@@ -24,17 +24,7 @@ int main(int argc, char** argv) {
     auto* status_cmd = app.add_subcommand("status", "counts of what is staged: items by kind and status, assets, problems");
     blogshift::add_status_options(*status_cmd, status);
 
-    try {
-      app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-      return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-      return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-      return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-      throw blogshift::UsageError(e.what());
-    }
+    if (auto done = blogshift::parse_command_line(app, argc, argv)) return *done;
     if (*extract_cmd) return blogshift::run_extract(prog, extract);
     return blogshift::run_status(status);
   });

@@ -9,6 +9,7 @@
 
 #include "blogger_page_scraper.h"
 #include "html/html_reader.h"
+#include "json_writer.h"
 #include "timestamp.h"
 #include "url.h"
 
@@ -22,28 +23,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string json_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[(c >> 4) & 0xF];
-          out += hex[c & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
 
 void warn(ExtractSink& sink, const CrawledFile& file, const std::string& item, Severity severity, const char* code,
           std::string message) {
@@ -81,7 +60,7 @@ ItemRecord post_record(const ScrapedPage& page, const ScrapedPost& post, const s
   item.body_html = post.body_html;
   item.evidence = evidence;
   item.template_family = page.template_family;
-  item.extra_json = "{\"page_url\":\"" + json_escape(page.page_url) + "\"}";
+  item.extra_json = json_object({{"page_url", page.page_url}});
   item.position = file.position;
   if (post.line > 0) item.position.line = post.line;
   return item;
@@ -105,9 +84,9 @@ ItemRecord comment_record(const ScrapedPage& page, const ScrapedPost& post, cons
   item.template_family = page.template_family;
   if (!post.permalink.empty() && !c.blogger_id.empty())
     item.urls.push_back(post.permalink + "#c" + c.blogger_id);
-  std::string extra = "{\"published_text\":\"" + json_escape(c.published_text) + "\"";
-  if (!c.in_reply_to.empty()) extra += ",\"in_reply_to\":\"" + json_escape(c.in_reply_to) + "\"";
-  item.extra_json = extra + "}";
+  std::vector<std::pair<std::string, std::string>> extra{{"published_text", c.published_text}};
+  if (!c.in_reply_to.empty()) extra.emplace_back("in_reply_to", c.in_reply_to);
+  item.extra_json = json_object(extra);
   item.position = file.position;
   if (c.line > 0) item.position.line = c.line;
   return item;
