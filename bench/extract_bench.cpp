@@ -1,7 +1,8 @@
 // Extract benchmark: feed-parsing throughput and peak memory of the XML
 // reader, and end-to-end extract into a staging database, on each export
 // given. Every measurement runs in a child process so its peak RSS is its
-// own. Prints a table; compare with the peers printed by bench/run.sh.
+// own; parsing is repeated for at least half a second and timed inside the
+// child. Prints a table; compare with the peers printed by bench/run.sh.
 //
 // Usage: extract_bench EXPORT.xml...
 #include <sys/resource.h>
@@ -32,32 +33,49 @@ public:
 };
 
 struct Measurement {
-  double seconds = 0;
+  double seconds = 0;  // per run, measured inside the child (process start excluded)
   long max_rss_kb = 0;
   long units = 0;
 };
 
-// Runs `work` in a child; the child writes its unit count through a pipe.
+struct ChildResult {
+  long units;
+  double seconds;
+};
+
+// Runs `work` in a child, repeated until it has taken at least `min_seconds`
+// (so a small input is not measured by its start-up costs); the child sends
+// its unit count and time per run back through a pipe.
 template <typename Work>
-Measurement in_child(Work work) {
+Measurement in_child(Work work, double min_seconds) {
   int fds[2];
   if (pipe(fds) != 0) return {};
-  auto start = std::chrono::steady_clock::now();
   pid_t pid = fork();
   if (pid == 0) {
     close(fds[0]);
-    long units = work();
-    if (write(fds[1], &units, sizeof units) != sizeof units) _exit(3);
+    ChildResult r{0, 0};
+    int runs = 0;
+    auto start = std::chrono::steady_clock::now();
+    double elapsed = 0;
+    do {
+      r.units = work();
+      ++runs;
+      elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    } while (elapsed < min_seconds);
+    r.seconds = elapsed / runs;
+    if (write(fds[1], &r, sizeof r) != sizeof r) _exit(3);
     _exit(0);
   }
   close(fds[1]);
   Measurement m;
-  if (read(fds[0], &m.units, sizeof m.units) != sizeof m.units) m.units = -1;
+  ChildResult r{-1, 0};
+  if (read(fds[0], &r, sizeof r) != sizeof r) r.units = -1;
   close(fds[0]);
   int status = 0;
   struct rusage usage {};
   wait4(pid, &status, 0, &usage);
-  m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  m.units = r.units;
+  m.seconds = r.seconds;
   m.max_rss_kb = usage.ru_maxrss;
   return m;
 }
@@ -83,7 +101,7 @@ int main(int argc, char** argv) {
              NullSink sink;
              blogshift::read_atom_export(path, sink);
              return sink.units;
-           }));
+           }, 0.5));
     auto db = std::filesystem::temp_directory_path() / ("blogshift-bench-" + std::to_string(getpid()) + ".db");
     report("[extract to db]", in_child([&] {
              std::filesystem::remove(db);
@@ -91,7 +109,7 @@ int main(int argc, char** argv) {
              blogshift::Extractor extractor(store, nullptr);
              auto r = extractor.extract(path, true);
              return static_cast<long>(r.items + r.assets + r.skipped + r.errors);
-           }));
+           }, 0.0));
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
   }
   return 0;
