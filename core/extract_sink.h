@@ -2,10 +2,11 @@
 // runs; tests use a collecting sink (tests/support/collecting_sink.h).
 //
 // Accounting contract: each input unit a reader consumes (an XML entry, a
-// mirror file, a WARC record) ends in exactly one call of item(), asset(),
-// skipped() or problem() — so nothing is lost silently. A reader may also
-// call blog() any number of times, and problem() with Severity::Warning or
-// Info next to a staged item (that does not count as the unit's outcome).
+// mirror file, a WARC record) ends in item() calls (a page may give a post
+// and its comments), or one asset(), skipped() or problem() with
+// Severity::Error — so nothing is lost silently. Warnings and infos stand
+// beside an outcome and never replace one; so do problems marked file_level
+// (about the file as a whole, not one unit). blog() may be called any time.
 #pragma once
 
 #include "records.h"

@@ -85,6 +85,10 @@ struct ProblemRecord {
   Severity severity = Severity::Error;
   std::string code;      // stable, upper case: XML_MALFORMED, WARC_TRUNCATED, ...
   std::string message;
+  // True for a problem with the file as a whole (a refused DOCTYPE, a root
+  // that is not a feed, a folder that cannot be walked): it is not the
+  // outcome of one unit, so it does not enter the unit ledger.
+  bool file_level = false;
 };
 
 }  // namespace blogshift

@@ -8,7 +8,7 @@ const char* const kStagingSchemaV1 = R"SQL(
 CREATE TABLE sources (
   id          INTEGER PRIMARY KEY,
   path        TEXT NOT NULL UNIQUE,      -- absolute path of the file or folder
-  kind        TEXT NOT NULL,             -- takeout | classic | mirror | warc
+  kind        TEXT NOT NULL,             -- takeout | classic | mirror | warc | page
   size        INTEGER NOT NULL,          -- bytes (a folder: sum of its files)
   sha256      TEXT NOT NULL,             -- a folder: over its sorted "path\0sha256\n" list
   complete    INTEGER NOT NULL DEFAULT 0 -- 1 once every unit was staged or reported

@@ -77,6 +77,48 @@ public:
   }
 
   void item(ItemRecord&& item) override {
+    Unit unit(db_);
+    stage_item(item);
+    unit.release();
+    after_unit();
+  }
+
+  void asset(AssetRecord&& asset) override {
+    Unit unit(db_);
+    stage_asset(asset);
+    unit.release();
+    after_unit();
+  }
+
+  void skipped(const SourcePosition& where, const std::string& what, const std::string& why) override {
+    ledger(where, what, "skipped", 0, 0, why);
+    after_unit();
+  }
+
+private:
+  // A savepoint around one unit's writes: an exception half-way through
+  // rolls back that unit alone, so no half-written item is ever committed.
+  class Unit {
+  public:
+    explicit Unit(Database& db) : db_(db) { db_.exec("SAVEPOINT unit"); }
+    ~Unit() {
+      if (!released_) {
+        char* ignored = nullptr;
+        sqlite3_exec(db_.handle(), "ROLLBACK TO unit; RELEASE unit", nullptr, nullptr, &ignored);
+        sqlite3_free(ignored);
+      }
+    }
+    void release() {
+      db_.exec("RELEASE unit");
+      released_ = true;
+    }
+
+  private:
+    Database& db_;
+    bool released_ = false;
+  };
+
+  void stage_item(ItemRecord& item) {
     std::string blog_id = ensure_blog(item.blog_id);
     int64_t id = find_item(blog_id, item);
     int64_t author_id = item.author_name.empty() && item.author_uri.empty() ? 0 : ensure_author(blog_id, item);
@@ -98,7 +140,7 @@ public:
     ledger(item.position, to_string(item.kind), "item", id, 0, item.legacy_path);
   }
 
-  void asset(AssetRecord&& asset) override {
+  void stage_asset(const AssetRecord& asset) {
     std::string sha = sha256_hex(asset.bytes);
     auto& blob = db_.cached("INSERT OR IGNORE INTO blobs (sha256, size, bytes) VALUES (?, ?, ?)");
     blob.bind(1, sha).bind(2, static_cast<int64_t>(asset.bytes.size())).bind_blob(3, asset.bytes).run();
@@ -121,13 +163,13 @@ public:
     ledger(asset.position, "asset", "asset", 0, id, asset.url);
   }
 
-  void skipped(const SourcePosition& where, const std::string& what, const std::string& why) override {
-    ledger(where, what, "skipped", 0, 0, why);
-  }
-
+public:
   void problem(ProblemRecord&& problem) override {
     write_problem(db_, problem, source_id_);
-    if (problem.severity == Severity::Error) ledger(problem.position, "unit", "problem", 0, 0, problem.code);
+    if (problem.severity == Severity::Error && !problem.file_level) {
+      ledger(problem.position, "unit", "problem", 0, 0, problem.code);
+      after_unit();
+    }
   }
 
   static void write_problem(Database& db, const ProblemRecord& p, int64_t source_id) {
@@ -314,6 +356,10 @@ private:
     if (item_id > 0) insert.bind(9, item_id);
     if (asset_id > 0) insert.bind(10, asset_id);
     insert.bind_or_null(11, detail).run();
+  }
+
+  // Commits every kUnitsPerCommit units, between units only.
+  void after_unit() {
     if (kill_after_units() > 0 && seq_ >= kill_after_units()) std::raise(SIGKILL);
     if (++since_commit_ >= kUnitsPerCommit) {
       db_.exec("COMMIT; BEGIN IMMEDIATE");
@@ -375,6 +421,8 @@ void StagingStore::end_source() {
   if (writer_) writer_->finish();
   writer_.reset();
 }
+
+void StagingStore::abandon_source() { writer_.reset(); }
 
 void StagingStore::record_problem(const ProblemRecord& problem) { Writer::write_problem(db_, problem, 0); }
 

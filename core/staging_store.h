@@ -18,7 +18,7 @@ namespace blogshift {
 
 struct SourceInfo {
   std::string path;    // absolute
-  std::string kind;    // takeout | classic | mirror | warc
+  std::string kind;    // takeout | classic | mirror | warc | page
   int64_t size = 0;
   std::string sha256;
 };
@@ -40,6 +40,9 @@ public:
   ExtractSink& begin_source(const SourceInfo& source);
   // Links comments to posts that are now known, marks the source complete, commits.
   void end_source();
+  // Ends a source that could not be read to its end: keeps what was staged
+  // (each unit whole) but leaves it incomplete, so the next run reads it again.
+  void abandon_source();
 
   // A problem not tied to a readable source (one that cannot be opened).
   void record_problem(const ProblemRecord& problem);

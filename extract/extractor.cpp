@@ -133,13 +133,22 @@ SourceReport Extractor::extract(const std::string& path, bool force) {
       case SourceKind::Page: read_single_page(path, sink); break;
     }
   } catch (const FatalError& e) {
-    // The source vanished or became unreadable mid-way: what was staged stays.
+    // The source vanished or became unreadable mid-way, or the database
+    // failed: what was staged stays, but the source is not complete, so the
+    // next run reads it again.
+    const bool database_failed = e.file() == store_.db().path();
     report.unreadable = true;
-    ProblemRecord p;
-    p.position.file = path;
-    p.code = "SOURCE_UNREADABLE";
-    p.message = e.what();
-    sink.problem(std::move(p));
+    if (!database_failed) {
+      ProblemRecord p;
+      p.position.file = path;
+      p.code = "SOURCE_UNREADABLE";
+      p.message = e.what();
+      p.file_level = true;
+      sink.problem(std::move(p));
+    }
+    store_.abandon_source();
+    if (database_failed) throw;
+    return report;
   }
   store_.end_source();
   return report;
