@@ -4,13 +4,6 @@
 
 namespace blogshift {
 
-std::string_view trim(std::string_view text) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 namespace {
 
 bool digits(std::string_view s, size_t pos, size_t count, int& out) {

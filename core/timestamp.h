@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "text.h"  // trim(), which used to live here
+
 namespace blogshift {
 
 struct Timestamp {
@@ -16,8 +18,5 @@ struct Timestamp {
 
 // Returns nothing when `text` (surrounding whitespace ignored) is not such a time.
 std::optional<Timestamp> parse_timestamp(std::string_view text);
-
-// Trims ASCII whitespace at both ends.
-std::string_view trim(std::string_view text);
 
 }  // namespace blogshift

@@ -3,14 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text.h"
 namespace blogshift {
 
 namespace {
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
@@ -29,7 +25,7 @@ UrlParts parse_url(std::string_view url) {
   }
   if (auto colon = rest.find("://"); colon != std::string_view::npos &&
       rest.substr(0, colon).find('/') == std::string_view::npos) {
-    parts.scheme = lower(rest.substr(0, colon));
+    parts.scheme = ascii_lower(rest.substr(0, colon));
     rest = rest.substr(colon + 3);
   } else if (rest.substr(0, 2) == "//") {
     rest = rest.substr(2);
@@ -44,7 +40,7 @@ UrlParts parse_url(std::string_view url) {
     parts.port = std::string(authority.substr(colon + 1));
     authority = authority.substr(0, colon);
   }
-  parts.host = lower(authority);
+  parts.host = ascii_lower(authority);
   parts.path = slash == std::string_view::npos ? "/" : std::string(rest.substr(slash));
   return parts;
 }

@@ -6,6 +6,7 @@
 
 #include "errors.h"
 #include "input_file.h"
+#include "text.h"
 
 namespace blogshift {
 
@@ -30,8 +31,7 @@ SourceKind detect_source_kind(const std::string& path) {
   if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
   while (!view.empty() && std::isspace(static_cast<unsigned char>(view.front()))) view.remove_prefix(1);
   if (view.substr(0, 5) == "WARC/") return SourceKind::Warc;
-  std::string lower(view.substr(0, 4096));
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = ascii_lower(view.substr(0, 4096));
   const bool xml_start = view.substr(0, 5) == "<?xml" || view.substr(0, 5) == "<feed";
   if (xml_start && view.find("<feed") != std::string_view::npos)
     return view.find("http://schemas.google.com/blogger/2018") != std::string_view::npos ? SourceKind::Takeout

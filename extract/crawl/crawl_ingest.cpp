@@ -10,18 +10,13 @@
 #include "blogger_page_scraper.h"
 #include "html/html_reader.h"
 #include "json_writer.h"
+#include "text.h"
 #include "timestamp.h"
 #include "url.h"
 
 namespace blogshift {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 
 void warn(ExtractSink& sink, const CrawledFile& file, const std::string& item, Severity severity, const char* code,
@@ -95,7 +90,7 @@ ItemRecord comment_record(const ScrapedPage& page, const ScrapedPost& post, cons
 }  // namespace
 
 bool looks_like_html(std::string_view content_type, std::string_view bytes) {
-  std::string type = lower(content_type.substr(0, content_type.find(';')));
+  std::string type = ascii_lower(content_type.substr(0, content_type.find(';')));
   type = std::string(trim(type));
   if (type == "text/html" || type == "application/xhtml+xml") return true;
   if (!type.empty() && type != "text/plain" && type != "application/octet-stream") return false;
@@ -117,7 +112,7 @@ bool looks_like_html(std::string_view content_type, std::string_view bytes) {
     }
     break;
   }
-  std::string head = lower(b.substr(0, 14));
+  std::string head = ascii_lower(b.substr(0, 14));
   for (const char* start : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title"})
     if (head.rfind(start, 0) == 0) return true;
   return false;

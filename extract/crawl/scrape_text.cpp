@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "template_family.h"
+#include "text.h"
 
 namespace blogshift {
 
@@ -54,8 +55,7 @@ std::vector<Token> tokenize(std::string_view text) {
     } else if (std::isalpha(c) || c >= 0x80) {
       size_t start = i;
       while (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) || static_cast<unsigned char>(text[i]) >= 0x80)) ++i;
-      std::string word(text.substr(start, i - start));
-      for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      std::string word = ascii_lower(text.substr(start, i - start));
       out.push_back({std::move(word), false});
     } else {
       ++i;

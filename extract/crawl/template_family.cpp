@@ -4,18 +4,13 @@
 #include <cctype>
 #include <cstdio>
 
+#include "text.h"
 #include "timestamp.h"
 #include "url.h"
 
 namespace blogshift {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
@@ -159,9 +154,9 @@ BloggerMarkers find_blogger_markers(const HtmlDocument& doc) {
   const HtmlNode& root = *doc.root;
 
   for (const HtmlNode* meta : find_all(root, by_tag("meta"))) {
-    std::string name = lower(meta->attr_or("name"));
+    std::string name = ascii_lower(meta->attr_or("name"));
     std::string content = meta->attr_or("content");
-    if (name == "generator" && contains(lower(content), "blogger")) mark(m, "meta-generator");
+    if (name == "generator" && contains(ascii_lower(content), "blogger")) mark(m, "meta-generator");
     if (name == "generator" && contains(content, "program.think@gmail.com")) m.offline_export = true;
     if (name == "provider") add_host(m.hosts, "http://" + content + "/");
     if (meta->attr_or("property") == "og:url" && m.canonical_url.empty()) m.canonical_url = content;
@@ -169,11 +164,11 @@ BloggerMarkers find_blogger_markers(const HtmlDocument& doc) {
   }
   std::string alternate_title;
   for (const HtmlNode* link : find_all(root, by_tag("link"))) {
-    std::string rel = lower(link->attr_or("rel"));
+    std::string rel = ascii_lower(link->attr_or("rel"));
     std::string href = link->attr_or("href");
     if (rel == "canonical" && !href.empty()) m.canonical_url = href;  // preferred over og:url
     if (contains(href, "www.blogger.com/static") || contains(href, "blogger.com/dyn-css")) mark(m, "blogger-static");
-    if (rel == "alternate" && lower(link->attr_or("type")) == "application/atom+xml" && alternate_title.empty()) {
+    if (rel == "alternate" && ascii_lower(link->attr_or("type")) == "application/atom+xml" && alternate_title.empty()) {
       std::string t = link->attr_or("title");
       if (t.size() > 7 && t.substr(t.size() - 7) == " - Atom") alternate_title = t.substr(0, t.size() - 7);
     }
@@ -245,7 +240,7 @@ BloggerMarkers find_blogger_markers(const HtmlDocument& doc) {
 std::string detect_template_family(const HtmlDocument& doc, const BloggerMarkers& markers, std::string_view url) {
   if (markers.offline_export) return "offline-export";
   const HtmlNode& root = *doc.root;
-  std::string skin = lower(markers.skin_name);
+  std::string skin = ascii_lower(markers.skin_name);
   std::string query = parse_url(url).query;
   bool mobile_url = query == "m=1" || contains(query, "&m=1") || query.rfind("m=1&", 0) == 0;
   if (mobile_url || find_first(root, [](const HtmlNode& n) {

@@ -6,28 +6,14 @@
 #include <cctype>
 #include <memory>
 
+#include "text.h"
+
 namespace blogshift {
 
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-std::string_view trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+// HTTP trims spaces, tabs and line ends (not \f or \v).
+std::string_view trim_http(std::string_view s) { return trim(s, kHeaderSpace); }
 
 // The next line of `text` from `pos` without its line end (\n, \r\n, \r\r\n);
 // moves `pos` past it. False when no newline is left.
@@ -47,7 +33,7 @@ std::vector<std::string> codings(const std::string* value) {
   std::string_view rest = *value;
   while (!rest.empty()) {
     size_t comma = rest.find(',');
-    std::string item = lower(trim(rest.substr(0, comma)));
+    std::string item = ascii_lower(trim_http(rest.substr(0, comma)));
     if (!item.empty() && item != "identity") out.push_back(item);
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
@@ -57,11 +43,7 @@ std::vector<std::string> codings(const std::string* value) {
 
 }  // namespace
 
-const std::string* HttpResponseHead::header(std::string_view name) const {
-  for (const auto& [key, value] : headers)
-    if (iequals(key, name)) return &value;
-  return nullptr;
-}
+const std::string* HttpResponseHead::header(std::string_view name) const { return find_header(headers, name); }
 
 std::optional<HttpResponseHead> parse_http_head(std::string_view block, std::string& error) {
   HttpResponseHead head;
@@ -90,27 +72,27 @@ std::optional<HttpResponseHead> parse_http_head(std::string_view block, std::str
     return std::nullopt;
   }
   head.status = (rest[0] - '0') * 100 + (rest[1] - '0') * 10 + (rest[2] - '0');
-  head.reason = std::string(trim(rest.substr(3)));
+  head.reason = std::string(trim_http(rest.substr(3)));
 
   for (;;) {
     if (!next_line(block, pos, line)) {
       // The block ends before the blank line: what is left is one last header.
-      std::string_view last = trim(block.substr(pos));
+      std::string_view last = trim_http(block.substr(pos));
       size_t colon = last.find(':');
       if (colon != std::string_view::npos && colon > 0)
-        head.headers.emplace_back(std::string(trim(last.substr(0, colon))), std::string(trim(last.substr(colon + 1))));
+        head.headers.emplace_back(std::string(trim_http(last.substr(0, colon))), std::string(trim_http(last.substr(colon + 1))));
       head.headers_terminated = false;
       head.body_offset = block.size();
       return head;
     }
     if (line.empty()) break;
     if ((line.front() == ' ' || line.front() == '\t') && !head.headers.empty()) {
-      head.headers.back().second += " " + std::string(trim(line));
+      head.headers.back().second += " " + std::string(trim_http(line));
       continue;
     }
     size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) continue;  // junk line: browsers ignore it too
-    head.headers.emplace_back(std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
+    head.headers.emplace_back(std::string(trim_http(line.substr(0, colon))), std::string(trim_http(line.substr(colon + 1))));
   }
   head.body_offset = pos;
   return head;
@@ -133,17 +115,17 @@ DechunkResult dechunk(std::string_view raw, std::string& out, std::string& error
     const size_t line_start = pos;
     if (!next_line(raw, pos, line)) {
       if (first) return DechunkResult::NotChunked;
-      if (trim(raw.substr(line_start)).empty()) return DechunkResult::Ok;  // ends on a chunk boundary
+      if (trim_http(raw.substr(line_start)).empty()) return DechunkResult::Ok;  // ends on a chunk boundary
       error = "chunked body cut short in a chunk-size line";
       return DechunkResult::Damaged;
     }
-    std::string_view size_text = trim(line.substr(0, line.find(';')));
+    std::string_view size_text = trim_http(line.substr(0, line.find(';')));
     const bool hex = !size_text.empty() && size_text.size() <= 15 &&
                      std::all_of(size_text.begin(), size_text.end(),
                                  [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
     if (!hex) {
       if (first) return DechunkResult::NotChunked;
-      if (line.empty() && trim(raw.substr(pos)).empty()) return DechunkResult::Ok;
+      if (line.empty() && trim_http(raw.substr(pos)).empty()) return DechunkResult::Ok;
       error = "bad chunk-size line \"" + std::string(line.substr(0, 40)) + "\" at body offset " +
               std::to_string(line_start);
       return DechunkResult::Damaged;

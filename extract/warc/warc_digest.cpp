@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "digest.h"
+#include "text.h"
 
 namespace blogshift {
 
@@ -12,7 +13,7 @@ namespace {
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
-  c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  c = ascii_lower(c);
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
 }
@@ -83,7 +84,7 @@ DigestCheck check_warc_digest(std::string_view header_value, std::string_view da
   if (colon == std::string_view::npos) return DigestCheck::Unchecked;
   std::string algorithm;
   for (char c : header_value.substr(0, colon))
-    if (c != '-' && c != ' ') algorithm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != '-' && c != ' ') algorithm += ascii_lower(c);
   std::string_view value = header_value.substr(colon + 1);
   while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
   while (!value.empty() && value.back() == ' ') value.remove_suffix(1);

@@ -19,20 +19,13 @@
 
 #include "crawl/crawl_ingest.h"
 #include "http_response.h"
+#include "text.h"
 #include "warc_digest.h"
 #include "warc_record_reader.h"
 
 namespace blogshift {
 
 namespace {
-
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
-      return false;
-  return true;
-}
 
 class RecordHandler {
 public:

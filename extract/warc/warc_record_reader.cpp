@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text.h"
+
 namespace blogshift {
 
 namespace {
@@ -11,23 +13,8 @@ constexpr size_t kMaxLine = 64 * 1024;
 constexpr size_t kMaxHeaderBytes = 1024 * 1024;
 constexpr size_t kMaxStray = 1024;  // stray bytes after a record that are only a warning
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-std::string trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+// WARC headers are trimmed of spaces, tabs and line ends (not \f or \v), into a string.
+std::string trimmed(std::string_view s) { return std::string(trim(s, kHeaderSpace)); }
 
 // Printable sample of unexpected bytes for a message.
 std::string sample(std::string_view bytes) {
@@ -40,7 +27,7 @@ std::string sample(std::string_view bytes) {
 }
 
 std::optional<int64_t> parse_length(std::string_view text) {
-  std::string t = trim(text);
+  std::string t = trimmed(text);
   if (t.empty() || t.size() > 18) return std::nullopt;
   int64_t value = 0;
   for (char c : t) {
@@ -52,11 +39,7 @@ std::optional<int64_t> parse_length(std::string_view text) {
 
 }  // namespace
 
-const std::string* WarcRecord::header(std::string_view name) const {
-  for (const auto& [key, value] : headers)
-    if (iequals(key, name)) return &value;
-  return nullptr;
-}
+const std::string* WarcRecord::header(std::string_view name) const { return find_header(headers, name); }
 
 WarcRecordReader::WarcRecordReader(const std::string& path, size_t max_block_size)
     : stream_(path), max_block_(max_block_size) {}
@@ -241,14 +224,14 @@ bool WarcRecordReader::read_unit(WarcRead& out) {
     header_bytes += line.size();
     if (header_bytes > kMaxHeaderBytes) return malformed("record headers larger than 1 MiB", true);
     if ((line[0] == ' ' || line[0] == '\t') && !record.headers.empty()) {
-      record.headers.back().second += " " + trim(line);  // folded continuation line
+      record.headers.back().second += " " + trimmed(line);  // folded continuation line
       continue;
     }
     const size_t colon = line.find(':');
     if (colon == std::string::npos || colon == 0)
       return malformed("header line without a name and colon: \"" + sample(line) + "\"", true);
-    record.headers.emplace_back(trim(std::string_view(line).substr(0, colon)),
-                                trim(std::string_view(line).substr(colon + 1)));
+    record.headers.emplace_back(trimmed(std::string_view(line).substr(0, colon)),
+                                trimmed(std::string_view(line).substr(colon + 1)));
   }
 
   const std::string* length_text = record.header("Content-Length");
@@ -278,11 +261,11 @@ bool WarcRecordReader::read_unit(WarcRead& out) {
   check_alignment(start, stream_.offset(), offset, out);
   after_record_ = true;
 
-  if (const std::string* type = record.header("WARC-Type")) record.type = lower(*type);
+  if (const std::string* type = record.header("WARC-Type")) record.type = ascii_lower(*type);
   if (const std::string* uri = record.header("WARC-Target-URI")) {
-    record.target_uri = trim(*uri);
+    record.target_uri = trimmed(*uri);
     if (record.target_uri.size() >= 2 && record.target_uri.front() == '<' && record.target_uri.back() == '>')
-      record.target_uri = trim(std::string_view(record.target_uri).substr(1, record.target_uri.size() - 2));
+      record.target_uri = trimmed(std::string_view(record.target_uri).substr(1, record.target_uri.size() - 2));
   }
   out.record = std::move(record);
   return true;
