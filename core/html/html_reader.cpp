@@ -11,53 +11,12 @@
 #include <memory>
 #include <vector>
 
+#include "gumbo_arena.h"
+#include "text.h"
+
 namespace blogshift {
 
 namespace {
-
-// Everything gumbo allocates comes from this arena and is released at once
-// when the parse is converted. gumbo_destroy_output is never called: it frees
-// the tree recursively, which deep input turns into a stack overflow.
-class GumboArena {
-public:
-  GumboArena() = default;
-  GumboArena(const GumboArena&) = delete;
-  GumboArena& operator=(const GumboArena&) = delete;
-
-  static void* allocate(void* self, size_t size) { return static_cast<GumboArena*>(self)->take(size); }
-  static void release(void*, void*) {}
-
-private:
-  static constexpr size_t kChunk = size_t{1} << 16;
-  static constexpr size_t kAlign = alignof(std::max_align_t);
-
-  void* take(size_t size) {
-    size = (size + kAlign - 1) / kAlign * kAlign;
-    if (size == 0) size = kAlign;
-    if (size > kChunk / 4) {
-      chunks_.emplace_back(new std::max_align_t[size / kAlign]);
-      return chunks_.back().get();
-    }
-    if (chunks_.empty() || used_ + size > kChunk || current_ == nullptr) {
-      chunks_.emplace_back(new std::max_align_t[kChunk / kAlign]);
-      current_ = reinterpret_cast<char*>(chunks_.back().get());
-      used_ = 0;
-    }
-    void* out = current_ + used_;
-    used_ += size;
-    return out;
-  }
-
-  std::vector<std::unique_ptr<std::max_align_t[]>> chunks_;
-  char* current_ = nullptr;
-  size_t used_ = 0;
-};
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string tag_name(const GumboNode& node) {
   const GumboElement& el = node.v.element;
@@ -68,7 +27,7 @@ std::string tag_name(const GumboNode& node) {
   }
   if (el.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(el.tag);
   if (piece.length == 0 || !piece.data) return "unknown";
-  std::string name = lower(std::string_view(piece.data, piece.length));
+  std::string name = ascii_lower(std::string_view(piece.data, piece.length));
   return name.empty() ? "unknown" : name;
 }
 

@@ -2,6 +2,12 @@
 // inner-HTML byte ranges, the serializer and the query helpers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "html/gumbo_arena.h"
 #include "html/html_reader.h"
 #include "html/html_serializer.h"
 
@@ -119,6 +125,33 @@ TEST(HtmlTree, CommentsAndSourcePositions) {
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->line, 2);
   EXPECT_EQ(outer_html(*p), "<p>x<!--in--></p>");
+}
+
+// The allocator gumbo calls from C: aligned, distinct, writable blocks, and
+// no exception can leave it (it is noexcept; running out aborts with a message).
+TEST(GumboArena, HandsOutAlignedDistinctBlocks) {
+  static_assert(noexcept(GumboArena::allocate(nullptr, 1)));
+  static_assert(noexcept(GumboArena::release(nullptr, nullptr)));
+  GumboArena arena;
+  std::vector<char*> blocks;
+  for (size_t size : {size_t{0}, size_t{1}, size_t{7}, size_t{100}, size_t{20000}, size_t{1} << 20, size_t{3}}) {
+    auto* p = static_cast<char*>(GumboArena::allocate(&arena, size));
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(p) % alignof(std::max_align_t), 0u);
+    std::memset(p, 'x', size);
+    blocks.push_back(p);
+  }
+  for (size_t i = 0; i < 4000; ++i) blocks.push_back(static_cast<char*>(GumboArena::allocate(&arena, 48)));
+  std::sort(blocks.begin(), blocks.end());
+  EXPECT_EQ(std::adjacent_find(blocks.begin(), blocks.end()), blocks.end());
+}
+
+TEST(GumboArenaDeathTest, AnImpossibleRequestAbortsWithAMessage) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  GumboArena arena;
+  // SIZE_MAX would wrap the rounding arithmetic into a tiny block.
+  EXPECT_DEATH(GumboArena::allocate(&arena, SIZE_MAX), "out of memory while parsing HTML");
+  EXPECT_DEATH(GumboArena::allocate(&arena, static_cast<size_t>(PTRDIFF_MAX)), "out of memory while parsing HTML");
 }
 
 }  // namespace
