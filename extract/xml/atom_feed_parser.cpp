@@ -2,11 +2,13 @@
 
 #include <libxml/xmlreader.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <vector>
 
 #include "errors.h"
+#include "feed_window.h"
 #include "input_file.h"
 #include "timestamp.h"
 
@@ -21,79 +23,62 @@ constexpr const char* kAppOldNs = "http://purl.org/atom/app#";
 constexpr const char* kThreadNs = "http://purl.org/syndication/thread/1.0";
 constexpr int kMaxDepth = 256;
 constexpr size_t kMaxProlog = 1 << 20;
-constexpr size_t kHistoryKeep = 4 << 20;  // bytes kept to resume after an error
-constexpr int kMaxResumes = 100000;
+// libxml2 runs with XML_PARSE_HUGE (a post with inline images can hold a
+// text node over its default 10 MB); this is our own bound per entry.
+constexpr size_t kMaxEntryText = size_t{128} << 20;
 
 bool is_name_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (c & 0x80);
 }
 
-// What precedes the root element: refused if it holds a DOCTYPE; the root
-// start tag is kept to re-open the feed when parsing resumes after an error.
+// What precedes the root element. A DOCTYPE is refused, and so is a prolog
+// too long to check; the root start tag is kept to re-open the feed when
+// parsing resumes after an error.
 struct Prolog {
-  bool doctype = false;
-  bool root_found = false;
+  enum class Verdict { Root, Doctype, TooLong, NoRoot } verdict = Verdict::NoRoot;
   std::string root_tag;
-  int64_t doctype_offset = -1;
+  int64_t offset = -1;  // of the DOCTYPE, or where the check gave up
 };
 
-Prolog scan_prolog(const std::string& path) {
+Prolog scan_prolog(FeedWindow& window) {
   Prolog out;
-  InputFile in(path);
-  std::string buffer;
-  char chunk[1 << 14];
-  size_t i = 0;
-  auto more = [&]() {
-    if (buffer.size() >= kMaxProlog) return false;
-    long got = in.read(chunk, sizeof chunk);
-    if (got <= 0) return false;
-    buffer.append(chunk, static_cast<size_t>(got));
-    return true;
-  };
-  auto need = [&](size_t n) {
-    while (buffer.size() < n)
-      if (!more()) return false;
-    return true;
-  };
-  auto skip_to = [&](const char* end) {
-    for (;;) {
-      size_t at = buffer.find(end, i);
-      if (at != std::string::npos) {
-        i = at + std::strlen(end);
-        return true;
-      }
-      if (!more()) return false;
-    }
-  };
+  int64_t i = 0;
+  auto at = [&](int64_t offset, size_t size) { return window.bytes(offset, size); };
   for (;;) {
-    if (!need(i + 2)) return out;
-    if (buffer[i] != '<') {
+    if (i > static_cast<int64_t>(kMaxProlog)) {
+      out.verdict = Prolog::Verdict::TooLong;
+      out.offset = i;
+      return out;
+    }
+    std::string_view two = at(i, 2);
+    if (two.size() < 2) return out;
+    if (two[0] != '<') {
       ++i;
       continue;
     }
-    if (buffer[i + 1] == '?') {
-      if (!skip_to("?>")) return out;
-    } else if (buffer.compare(i, 4, "<!--") == 0 || (need(i + 4) && buffer.compare(i, 4, "<!--") == 0)) {
-      if (!skip_to("-->")) return out;
-    } else if (buffer[i + 1] == '!') {
-      out.doctype = true;
-      out.doctype_offset = static_cast<int64_t>(i);
+    if (two[1] == '?' || at(i, 4) == "<!--") {
+      const int64_t end = window.find(two[1] == '?' ? "?>" : "-->", i + 2);
+      if (end < 0) return out;
+      i = end + 2;
+    } else if (two[1] == '!') {
+      out.verdict = Prolog::Verdict::Doctype;
+      out.offset = i;
       return out;
-    } else if (is_name_start(buffer[i + 1])) {
+    } else if (is_name_start(two[1])) {
       char quote = 0;
-      for (size_t j = i + 1;; ++j) {
-        if (!need(j + 1)) return out;
-        char c = buffer[j];
+      for (int64_t j = i + 1;; ++j) {
+        std::string_view c = at(j, 1);
+        if (c.empty() || j - i > static_cast<int64_t>(kMaxProlog)) return out;
         if (quote) {
-          if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-          quote = c;
-        } else if (c == '>') {
-          out.root_found = true;
-          out.root_tag = buffer.substr(i, j - i + 1);
-          if (out.root_tag.size() >= 2 && out.root_tag[out.root_tag.size() - 2] == '/') {
+          if (c[0] == quote) quote = 0;
+        } else if (c[0] == '"' || c[0] == '\'') {
+          quote = c[0];
+        } else if (c[0] == '>') {
+          out.verdict = Prolog::Verdict::Root;
+          out.root_tag = std::string(at(i, static_cast<size_t>(j - i + 1)));
+          if (out.root_tag.size() >= 2 && out.root_tag[out.root_tag.size() - 2] == '/')
             out.root_tag.erase(out.root_tag.size() - 2, 1);  // <feed .../> re-opened as <feed ...>
-          }
+          out.offset = i;
           return out;
         }
       }
@@ -103,92 +88,75 @@ Prolog scan_prolog(const std::string& path) {
   }
 }
 
-// The byte stream libxml2 reads: an optional synthetic prefix (the root tag,
-// when resuming), then the file from `start`. Keeps recent history so a
-// resume can search backwards from libxml2's read-ahead.
-struct ByteSource {
-  std::unique_ptr<InputFile> file;
+// The bytes libxml2 reads for one segment of the file: an optional prefix
+// (the root tag, when resuming), the file from `cursor` up to `limit` (-1:
+// to the end), then an optional suffix ("</feed>" for a one-entry trial).
+// It notes every entry start it hands over, so the parser knows exactly
+// where each entry began however far libxml2 reads ahead.
+struct SegmentInput {
+  FeedWindow* window = nullptr;
   std::string prefix;
   size_t prefix_pos = 0;
-  std::string pending;  // file bytes at `start` not yet handed over
-  size_t pending_pos = 0;
-  int64_t start = 0;     // decompressed file offset of the first file byte handed over
-  int64_t delivered = 0; // decompressed file offset after the last byte handed over
-  std::string history;   // file bytes [history_start, delivered)
-  int64_t history_start = 0;
-  std::string read_error;
+  int64_t cursor = 0;
+  int64_t limit = -1;
+  std::string suffix;
+  size_t suffix_pos = 0;
+  std::vector<int64_t> entry_starts;
+  int64_t next_scan = 0;
+  int64_t lookahead = -1;
+  bool scan_done = false;
 
-  // Whether the last bytes read end the feed; checked once the file is read
-  // to its end, to tell a truncated file from one broken in the middle.
-  bool ends_with_feed_close() const {
-    size_t end = history.find_last_not_of(" \t\r\n");
-    return end != std::string::npos && end + 1 >= 7 && history.compare(end + 1 - 7, 7, "</feed>") == 0;
-  }
-
-  void remember(const char* data, size_t size) {
-    history.append(data, size);
-    if (history.size() > 2 * kHistoryKeep) {
-      size_t drop = history.size() - kHistoryKeep;
-      history.erase(0, drop);
-      history_start += static_cast<int64_t>(drop);
-    }
-  }
-
-  int read(char* out, int len) {
-    size_t want = static_cast<size_t>(len);
-    if (prefix_pos < prefix.size()) {
-      size_t n = std::min(want, prefix.size() - prefix_pos);
-      std::memcpy(out, prefix.data() + prefix_pos, n);
-      prefix_pos += n;
-      return static_cast<int>(n);
-    }
-    if (pending_pos < pending.size()) {
-      size_t n = std::min(want, pending.size() - pending_pos);
-      std::memcpy(out, pending.data() + pending_pos, n);
-      pending_pos += n;
-      remember(out, n);
-      delivered += static_cast<int64_t>(n);
-      return static_cast<int>(n);
-    }
-    long got = file->read(out, want);
-    if (got < 0) {
-      read_error = file->error();
-      return -1;
-    }
-    remember(out, static_cast<size_t>(got));
-    delivered += got;
-    return static_cast<int>(got);
-  }
-
-  // Positions the stream at the first "<entry" at or after `from`. False when
-  // there is none (the rest of the file holds no entry start).
-  bool resume_at_entry(int64_t from) {
-    if (from < history_start) from = history_start;
-    size_t search = static_cast<size_t>(from - history_start);
-    for (;;) {
-      size_t at = history.find("<entry", search);
-      while (at != std::string::npos && at + 6 < history.size() && !std::strchr(" \t\r\n>", history[at + 6]))
-        at = history.find("<entry", at + 1);
-      if (at != std::string::npos && at + 6 < history.size()) {
-        start = history_start + static_cast<int64_t>(at);
-        pending = history.substr(at);
-        pending_pos = 0;
-        delivered = start;
-        history.erase(at);
-        prefix_pos = 0;
-        return true;
+  int read(char* out, size_t len) {
+    if (prefix_pos < prefix.size()) return copy(prefix, prefix_pos, out, len);
+    const int64_t end = limit >= 0 ? limit : INT64_MAX;
+    if (cursor < end) {
+      std::string_view got = window->bytes(cursor, static_cast<size_t>(std::min<int64_t>(end - cursor, static_cast<int64_t>(len))));
+      if (!got.empty()) {
+        std::memcpy(out, got.data(), got.size());
+        cursor += static_cast<int64_t>(got.size());
+        note_entry_starts();
+        return static_cast<int>(got.size());
       }
-      search = history.size() > 6 ? history.size() - 6 : 0;
-      char chunk[1 << 16];
-      long got = file->read(chunk, sizeof chunk);
-      if (got <= 0) return false;
-      remember(chunk, static_cast<size_t>(got));
-      delivered += got;
+      if (!window->read_error().empty()) return -1;
+    }
+    if (suffix_pos < suffix.size()) return copy(suffix, suffix_pos, out, len);
+    return 0;
+  }
+
+  static int copy(const std::string& from, size_t& pos, char* out, size_t len) {
+    const size_t n = std::min(len, from.size() - pos);
+    std::memcpy(out, from.data() + pos, n);
+    pos += n;
+    return static_cast<int>(n);
+  }
+
+  void note_entry_starts() {
+    for (;;) {
+      if (lookahead < 0) {
+        if (scan_done) return;
+        lookahead = window->next_entry_start(next_scan);
+        if (lookahead < 0 || (limit >= 0 && lookahead >= limit)) {
+          scan_done = true;
+          lookahead = -1;
+          return;
+        }
+      }
+      if (lookahead >= cursor) return;
+      entry_starts.push_back(lookahead);
+      next_scan = lookahead + 1;
+      lookahead = -1;
     }
   }
 };
 
-int read_callback(void* context, char* buffer, int len) { return static_cast<ByteSource*>(context)->read(buffer, len); }
+// libxml2 calls these; no exception may cross back into it.
+int read_callback(void* context, char* buffer, int len) {
+  try {
+    return static_cast<SegmentInput*>(context)->read(buffer, static_cast<size_t>(len));
+  } catch (...) {
+    return -1;
+  }
+}
 int close_callback(void*) { return 0; }
 
 struct XmlReaderDeleter {
@@ -212,15 +180,19 @@ struct ParseErrors {
 };
 
 void error_callback(void* context, xmlErrorPtr error) {
-  auto* errors = static_cast<ParseErrors*>(context);
-  if (!error || error->level < XML_ERR_ERROR) return;
-  XmlErrorInfo info{error->message ? error->message : "XML error", error->line, error->int2};
-  while (!info.message.empty() && (info.message.back() == '\n' || info.message.back() == ' ')) info.message.pop_back();
-  if (error->level == XML_ERR_FATAL) {
-    if (!errors->has_fatal) errors->fatal = std::move(info);
-    errors->has_fatal = true;
-  } else if (errors->recoverable.size() < ParseErrors::kMaxWarnings) {
-    errors->recoverable.push_back(std::move(info));
+  try {
+    auto* errors = static_cast<ParseErrors*>(context);
+    if (!error || error->level < XML_ERR_ERROR) return;
+    XmlErrorInfo info{error->message ? error->message : "XML error", error->line, error->int2};
+    while (!info.message.empty() && (info.message.back() == '\n' || info.message.back() == ' ')) info.message.pop_back();
+    if (error->level == XML_ERR_FATAL) {
+      if (!errors->has_fatal) errors->fatal = std::move(info);
+      errors->has_fatal = true;
+    } else if (errors->recoverable.size() < ParseErrors::kMaxWarnings) {
+      errors->recoverable.push_back(std::move(info));
+    }
+  } catch (...) {
+    // Out of memory while copying a message: the error itself still ends the parse.
   }
 }
 
@@ -241,117 +213,187 @@ const xmlChar* element_local(xmlTextReaderPtr r) {
 const char* str(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
 bool eq(const xmlChar* a, const char* b) { return a && std::strcmp(reinterpret_cast<const char*>(a), b) == 0; }
 
+
+// How one segment ended: at the end of its input, or at a fatal error.
+struct SegmentOutcome {
+  bool ok = true;
+  int64_t error_at = -1;  // file offset handed to libxml2 when it failed (the error is before it)
+  std::string message;
+  int line = 0, column = 0;  // as libxml2 counted them (right for the first segment only)
+};
+
 class FeedParse {
 public:
-  FeedParse(const std::string& path, AtomFeedHandler& handler) : path_(path), handler_(handler) {}
+  FeedParse(const std::string& path, AtomFeedHandler& handler) : path_(path), handler_(handler), window_(path) {}
 
   void run() {
-    Prolog prolog = scan_prolog(path_);
-    if (prolog.doctype) {
-      report({path_, 0, 0, prolog.doctype_offset}, "XML_DTD_REFUSED",
-             "document type declarations are refused (no entity is expanded or fetched); file not read");
+    Prolog prolog = scan_prolog(window_);
+    if (prolog.verdict != Prolog::Verdict::Root) {
+      if (prolog.verdict == Prolog::Verdict::Doctype)
+        file_problem(window_.position(prolog.offset), "XML_DTD_REFUSED",
+                     "document type declarations are refused (no entity is expanded or fetched); file not read");
+      else if (prolog.verdict == Prolog::Verdict::TooLong)
+        file_problem(window_.position(prolog.offset), "XML_DTD_REFUSED",
+                     "no root element in the first MiB; refused unread (a DOCTYPE could hide behind it)");
+      else
+        file_problem(window_.position(0), "XML_NOT_ATOM", "no root element: empty or not XML");
+      send_header();
       return;
     }
-    source_.file = std::make_unique<InputFile>(path_);
     root_tag_ = prolog.root_tag;
-    for (int attempt = 0; attempt <= kMaxResumes; ++attempt) {
-      int64_t error_at = parse_segment();
-      if (error_at < 0) break;
-      error_at = std::max(error_at, last_resume_ + 1);  // always move forward
-      last_resume_ = error_at;
-      const bool resumed = !root_tag_.empty() && source_.resume_at_entry(error_at);
-      if (!resumed && pending_.code == "XML_MALFORMED" && !source_.ends_with_feed_close()) {
-        pending_.code = "XML_TRUNCATED";
-        pending_.message += " (the file ends before </feed>: truncated?)";
-      }
-      handler_.problem(std::move(pending_));
-      pending_ = ProblemRecord{};
-      if (!resumed) break;
-      source_.prefix = root_tag_;
+    int64_t pos = 0;
+    std::string prefix;
+    for (;;) {
+      SegmentOutcome r = parse_segment(pos, -1, prefix, "");
+      if (r.ok || stopped_) break;
+      const int64_t next = recover(pos, r);
+      if (next < 0 || next <= pos) break;
+      pos = next;
+      prefix = root_tag_;
     }
     if (!header_sent_) send_header();
   }
 
 private:
-  // Parses from the current stream position to the end or to the first fatal
-  // error; returns the decompressed file offset of that error, or -1.
-  int64_t parse_segment() {
+  // After a fatal error in the segment that began at `segment_start`: the
+  // entries libxml2 had read but not yet handed over are parsed again one by
+  // one, up to the error point, so only the broken one is lost. Returns where
+  // to go on streaming (an entry start), or -1 when the file has no more.
+  int64_t recover(int64_t segment_start, const SegmentOutcome& failed) {
+    int64_t e = first_unhandled_entry(segment_start);
+    const int64_t first_trial = e >= 0 ? e : segment_start;
+    bool blamed = false;
+    while (e >= 0 && e <= failed.error_at) {
+      const int64_t next = window_.next_entry_start(e + 1);
+      int64_t end = next;
+      if (end < 0) end = window_.find("</feed>", e);
+      SegmentOutcome trial = parse_segment(e, end, root_tag_, end >= 0 ? "</feed>" : "");
+      window_.forget_before(e);
+      if (!trial.ok) {
+        const bool cut = next < 0 && !window_.ends_with_feed_close();
+        lost_entry_at(e, cut ? "XML_TRUNCATED" : code_for(trial.message),
+                      trial.message + (cut ? " (the file ends inside this entry: truncated?)" : ""));
+        blamed = true;
+        e = next;
+        break;
+      }
+      e = next;
+    }
+    if (!blamed) {
+      // The error was outside every entry: in the feed header, between
+      // entries, or after the last one.
+      SourcePosition pos = segment_start == 0 && failed.line > 0
+                               ? SourcePosition{path_, failed.line, failed.column, failed.error_at}
+                               : window_.position(failed.error_at);
+      // No entry left and no </feed> after the last one: the file was cut.
+      const bool cut = e < 0 && window_.find("</feed>", first_trial) < 0;
+      file_problem(pos, cut ? "XML_TRUNCATED" : code_for(failed.message),
+                   failed.message + (cut ? " (the file ends before </feed>: truncated?)" : ""));
+    }
+    return e;
+  }
+
+  const char* code_for(const std::string& message) const {
+    if (!window_.read_error().empty()) return "XML_TRUNCATED";
+    if (message.find("UTF-8") != std::string::npos || message.find("ncoding") != std::string::npos)
+      return "XML_BAD_ENCODING";
+    return "XML_MALFORMED";
+  }
+
+  int64_t first_unhandled_entry(int64_t segment_start) {
+    const auto& starts = input_.entry_starts;
+    if (handled_ < starts.size()) return starts[handled_];
+    return window_.next_entry_start(starts.empty() ? segment_start : starts.back() + 1);
+  }
+
+  // Parses file bytes [start, limit) (limit -1: to the end) behind `prefix`
+  // and before `suffix`, handing entries to the handler as they complete.
+  SegmentOutcome parse_segment(int64_t start, int64_t limit, const std::string& prefix, const std::string& suffix) {
+    input_ = SegmentInput{};
+    input_.window = &window_;
+    input_.prefix = prefix;
+    input_.cursor = start;
+    input_.next_scan = start;
+    input_.limit = limit;
+    input_.suffix = suffix;
+    handled_ = 0;
+    begun_ = 0;
+    in_entry_ = false;
+    skip_depth_ = -1;
+    first_segment_ = start == 0 && prefix.empty();
+
+    SegmentOutcome out;
     ParseErrors errors;
     std::unique_ptr<xmlTextReader, XmlReaderDeleter> reader(
-        xmlReaderForIO(read_callback, close_callback, &source_, path_.c_str(), nullptr,
+        xmlReaderForIO(read_callback, close_callback, &input_, path_.c_str(), nullptr,
                        XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_COMPACT));
     if (!reader) {
-      report({path_, 0, 0, source_.start}, "XML_MALFORMED", "cannot start the XML parser");
-      return -1;
+      stopped_ = true;
+      file_problem(window_.position(start), "XML_MALFORMED", "cannot start the XML parser");
+      return out;
     }
     xmlTextReaderSetStructuredErrorHandler(reader.get(), error_callback, &errors);
     xmlTextReaderPtr r = reader.get();
-    const bool resumed = source_.start > 0 || !source_.prefix.empty();
     int rc;
     while ((rc = xmlTextReaderRead(r)) == 1) {
-      if (!handle_node(r, resumed)) return -1;
+      if (!handle_node(r)) return out;
     }
     for (const auto& e : errors.recoverable) {
       ProblemRecord p;
-      p.position = {path_, resumed ? 0 : e.line, resumed ? 0 : e.column, -1};
+      p.position = first_segment_ ? SourcePosition{path_, e.line, e.column, -1} : window_.position(start);
       p.severity = Severity::Warning;
       p.code = e.message.find("amespace") != std::string::npos ? "XML_NAMESPACE" : "XML_RECOVERED";
       p.message = e.message + " (recovered)";
       handler_.problem(std::move(p));
     }
-    if (rc == 0 && !errors.has_fatal) {
+    if (rc == 0 && !errors.has_fatal && window_.read_error().empty()) {
       if (in_entry_) lost_entry("XML_TRUNCATED", "the file ends inside this entry");
-      return -1;
+      return out;
     }
-    const int64_t consumed = xmlTextReaderByteConsumed(r);
-    int64_t at = source_.start + std::max<int64_t>(0, consumed - static_cast<int64_t>(source_.prefix.size()));
-    std::string message = errors.has_fatal ? errors.fatal.message : "XML parse error";
-    if (!source_.read_error.empty()) message = source_.read_error;
-    // XML_MALFORMED may still become XML_TRUNCATED in run(), once it is
-    // known whether the file goes on after the error.
-    const char* code = !source_.read_error.empty() ? "XML_TRUNCATED"
-                       : message.find("UTF-8") != std::string::npos || message.find("encoding") != std::string::npos
-                           ? "XML_BAD_ENCODING"
-                           : "XML_MALFORMED";
-    SourcePosition pos{path_, resumed ? 0 : errors.fatal.line, resumed ? 0 : errors.fatal.column, at};
-    // Resume at the first entry start after the broken entry's own start: the
-    // error may only show at the next entry's tag, which must not be lost too.
-    const int64_t resume_from = in_entry_ ? entry_start_offset_ + 1 : at;
-    pending_.position = pos;
-    pending_.code = code;
-    pending_.item = in_entry_ ? entry_.id : "";
-    pending_.message = message;
-    if (in_entry_) {
-      pending_.message += "; the entry starting at " + entry_.position.describe() +
-                          (entry_.position.offset >= 0 ? " (byte " + std::to_string(entry_.position.offset) + ")" : "") +
-                          " is lost";
-      in_entry_ = false;
-    }
-    return resume_from;
+    out.ok = false;
+    // libxml2 cannot have failed beyond the bytes it was given (its own
+    // byte count is not reliable once it has failed).
+    out.error_at = input_.cursor;
+    out.message = !window_.read_error().empty() ? window_.read_error()
+                  : errors.has_fatal            ? errors.fatal.message
+                                                : "XML parse error";
+    out.line = errors.fatal.line;
+    out.column = errors.fatal.column;
+    in_entry_ = false;
+    return out;
   }
 
-  bool handle_node(xmlTextReaderPtr r, bool resumed) {
+  // Returns false to stop the parse of the whole file.
+  bool handle_node(xmlTextReaderPtr r) {
     const int type = xmlTextReaderNodeType(r);
     const int depth = xmlTextReaderDepth(r);
     if (skip_depth_ >= 0) {
       if (depth > skip_depth_) return true;
+      const bool entry_end = skip_depth_ == 1 && type == XML_READER_TYPE_END_ELEMENT;
       skip_depth_ = -1;
+      if (entry_end) return true;  // the end tag of an entry already reported lost
     }
     switch (type) {
+      case XML_READER_TYPE_DOCUMENT_TYPE:
+        // Cannot happen after the prolog check; refuse rather than trust it.
+        stopped_ = true;
+        file_problem(window_.position(0), "XML_DTD_REFUSED", "document type declaration found; file not read further");
+        return false;
       case XML_READER_TYPE_ELEMENT: {
         if (depth > kMaxDepth) {
           if (in_entry_) lost_entry("XML_TOO_DEEP", "elements nested deeper than " + std::to_string(kMaxDepth));
-          skip_depth_ = depth - 1;
+          skip_depth_ = in_entry_ ? 1 : depth - 1;
           return true;
         }
         const bool empty = xmlTextReaderIsEmptyElement(r);
         if (depth == 0) {
           if (!eq(xmlTextReaderConstLocalName(r), "feed")) {
-            report({path_, 1, 1, 0}, "XML_NOT_ATOM", std::string("root element is <") +
-                                                         str(xmlTextReaderConstName(r)) + ">, not an Atom <feed>");
+            stopped_ = true;
+            file_problem(window_.position(0), "XML_NOT_ATOM",
+                         std::string("root element is <") + str(xmlTextReaderConstName(r)) + ">, not an Atom <feed>");
             return false;
           }
-          if (!resumed) scan_root_namespaces(r);
+          if (first_segment_) scan_root_namespaces(r);
           return true;
         }
         start_element(r, depth);
@@ -365,7 +407,15 @@ private:
       case XML_READER_TYPE_CDATA:
       case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
       case XML_READER_TYPE_WHITESPACE:
-        if (const xmlChar* v = xmlTextReaderConstValue(r)) text_ += reinterpret_cast<const char*>(v);
+        if (const xmlChar* v = xmlTextReaderConstValue(r)) {
+          text_ += reinterpret_cast<const char*>(v);
+          if (in_entry_ && text_.size() > kMaxEntryText) {
+            lost_entry("XML_TOO_LARGE", "an element of this entry holds more than " +
+                                            std::to_string(kMaxEntryText >> 20) + " MiB of text");
+            skip_depth_ = 1;
+            text_.clear();
+          }
+        }
         return true;
       default:
         return true;
@@ -436,9 +486,7 @@ private:
     const xmlChar* ns = element_ns(r);
     if (depth == 1) {
       if (in_entry_ && eq(local, "entry")) {
-        in_entry_ = false;
-        handler_.entry(std::move(entry_));
-        entry_ = AtomEntry{};
+        finish_entry();
       } else if (!in_entry_ && eq(ns, kAtomNs)) {
         if (eq(local, "id")) header_.id = std::string(trim(text_));
         else if (eq(local, "title")) header_.title = std::string(trim(text_));
@@ -478,15 +526,23 @@ private:
     text_.clear();
   }
 
-  void begin_entry(xmlTextReaderPtr r) {
+  void begin_entry(xmlTextReaderPtr) {
     in_entry_ = true;
     content_done_ = false;
     entry_ = AtomEntry{};
-    const int64_t consumed = xmlTextReaderByteConsumed(r);
-    entry_start_offset_ = source_.start + std::max<int64_t>(0, consumed - static_cast<int64_t>(source_.prefix.size()));
-    const bool resumed = source_.start > 0 || !source_.prefix.empty();
-    entry_.position = {path_, resumed ? 0 : xmlTextReaderGetParserLineNumber(r),
-                       resumed ? 0 : xmlTextReaderGetParserColumnNumber(r), entry_start_offset_};
+    // The n-th entry libxml2 begins is the n-th entry start handed to it.
+    const auto& starts = input_.entry_starts;
+    const int64_t offset = begun_ < starts.size() ? starts[begun_] : -1;
+    ++begun_;
+    entry_.position = offset >= 0 ? window_.position(offset) : SourcePosition{path_, 0, 0, -1};
+  }
+
+  void finish_entry() {
+    in_entry_ = false;
+    ++handled_;
+    handler_.entry(std::move(entry_));
+    entry_ = AtomEntry{};
+    forget_handled();
   }
 
   void lost_entry(const char* code, const std::string& why) {
@@ -497,6 +553,23 @@ private:
     p.message = why + "; entry not staged";
     handler_.problem(std::move(p));
     in_entry_ = false;
+    ++handled_;
+    forget_handled();
+  }
+
+  // An entry found broken on its own trial parse: it is lost, alone.
+  void lost_entry_at(int64_t offset, const char* code, const std::string& message) {
+    ProblemRecord p;
+    p.position = window_.position(offset);
+    p.code = code;
+    p.message = message + "; the entry starting here is lost";
+    handler_.problem(std::move(p));
+  }
+
+  // Bytes before the first entry not yet handled are never needed again.
+  void forget_handled() {
+    const auto& starts = input_.entry_starts;
+    if (handled_ < starts.size()) window_.forget_before(starts[handled_]);
   }
 
   void send_header() {
@@ -504,26 +577,29 @@ private:
     handler_.header(header_);
   }
 
-  void report(const SourcePosition& pos, const char* code, const std::string& message) {
+  void file_problem(const SourcePosition& pos, const char* code, const std::string& message) {
     ProblemRecord p;
     p.position = pos;
     p.code = code;
     p.message = message;
+    p.file_level = true;
     handler_.problem(std::move(p));
   }
 
   std::string path_;
   AtomFeedHandler& handler_;
-  ByteSource source_;
+  FeedWindow window_;
+  SegmentInput input_;
   std::string root_tag_;
   AtomFeedHeader header_;
   bool header_sent_ = false;
+  bool first_segment_ = true;
+  bool stopped_ = false;
+  size_t handled_ = 0;  // entries of this segment staged or reported lost
+  size_t begun_ = 0;    // entries of this segment begun
   AtomEntry entry_;
   bool in_entry_ = false;
   bool content_done_ = false;
-  int64_t entry_start_offset_ = -1;
-  int64_t last_resume_ = -1;
-  ProblemRecord pending_;  // the fatal error of the last segment, reported by run()
   int skip_depth_ = -1;
   std::string parent_local_, parent_ns_;
   std::string text_;
