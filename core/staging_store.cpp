@@ -1,6 +1,7 @@
 #include "staging_store.h"
 
 #include <algorithm>
+#include <tuple>
 #include <csignal>
 #include <cstdlib>
 
@@ -68,6 +69,7 @@ public:
 
   void blog(const BlogRecord& blog) override {
     std::string id = resolve_blog(blog.blog_id, blog.hosts);
+    if (id.rfind("host:", 0) != 0) adopt_host_blogs(id, blog.hosts);
     auto& upsert = db_.cached(
         "INSERT INTO blogs (id, title) VALUES (?1, ?2)"
         " ON CONFLICT(id) DO UPDATE SET title = COALESCE(blogs.title, excluded.title)");
@@ -202,6 +204,72 @@ private:
       find.reset();
     }
     return blog_id;
+  }
+
+  // A crawl read before the export may have staged the blog under its host
+  // name alone ("host:x"). When a blog with a real id claims that host, the
+  // host-only blog is folded into it, so the result does not depend on the
+  // order the sources were read in.
+  void adopt_host_blogs(const std::string& real_id, const std::vector<std::string>& hosts) {
+    auto& owner = db_.cached("SELECT blog_id FROM blog_hosts WHERE host = ?");
+    for (const auto& host : hosts) {
+      owner.bind(1, host);
+      std::string pseudo = owner.step() ? owner.column_text(0) : std::string();
+      owner.reset();
+      if (pseudo.rfind("host:", 0) == 0) fold_blog(pseudo, real_id);
+    }
+  }
+
+  void fold_blog(const std::string& from, const std::string& into) {
+    auto run = [&](const char* sql) {
+      auto st = db_.prepare(sql);
+      st.bind(1, from).bind(2, into).run();
+    };
+    run("INSERT OR IGNORE INTO blogs (id, title) SELECT ?2, title FROM blogs WHERE id = ?1");
+    // Labels and authors: the receiving blog's rows, by name (and profile).
+    run("INSERT OR IGNORE INTO labels (blog_id, name) SELECT ?2, name FROM labels WHERE blog_id = ?1");
+    run("UPDATE OR IGNORE item_labels SET label_id = (SELECT r.id FROM labels r JOIN labels f ON f.name = r.name"
+        " WHERE f.id = item_labels.label_id AND r.blog_id = ?2)"
+        " WHERE label_id IN (SELECT id FROM labels WHERE blog_id = ?1)");
+    run("DELETE FROM item_labels WHERE label_id IN (SELECT id FROM labels WHERE blog_id = ?1) AND ?2 = ?2");
+    run("INSERT OR IGNORE INTO authors (blog_id, name, uri) SELECT ?2, name, uri FROM authors WHERE blog_id = ?1");
+    run("UPDATE items SET author_id = (SELECT r.id FROM authors r JOIN authors f ON f.name = r.name AND f.uri = r.uri"
+        " WHERE f.id = items.author_id AND r.blog_id = ?2)"
+        " WHERE author_id IN (SELECT id FROM authors WHERE blog_id = ?1)");
+    // Items: one already in the receiving blog absorbs its twin; the rest move.
+    auto items = db_.prepare("SELECT id, kind, COALESCE(blogger_id, ''), COALESCE(legacy_path, '') FROM items"
+                             " WHERE blog_id = ? ORDER BY id");
+    items.bind(1, from);
+    std::vector<std::tuple<int64_t, std::string, std::string, std::string>> moving;
+    while (items.step())
+      moving.emplace_back(items.column_int(0), items.column_text(1), items.column_text(2), items.column_text(3));
+    for (const auto& [id, kind, blogger_id, path] : moving) {
+      auto twin = db_.prepare(
+          "SELECT id FROM items WHERE blog_id = ?1 AND kind = ?2 AND ((?3 <> '' AND blogger_id = ?3)"
+          " OR (?4 <> '' AND legacy_path = ?4 AND (blogger_id IS NULL OR ?3 = '' OR blogger_id = ?3)))"
+          " ORDER BY id LIMIT 1");
+      twin.bind(1, into).bind(2, kind).bind(3, blogger_id).bind(4, path);
+      if (!twin.step()) {
+        auto move = db_.prepare("UPDATE items SET blog_id = ? WHERE id = ?");
+        move.bind(1, into).bind(2, id).run();
+        continue;
+      }
+      const int64_t keep = twin.column_int(0);
+      for (const char* sql : {"UPDATE OR IGNORE item_urls SET item_id = ?2 WHERE item_id = ?1",
+                              "UPDATE OR IGNORE item_labels SET item_id = ?2 WHERE item_id = ?1",
+                              "DELETE FROM item_urls WHERE item_id = ?1 AND ?2 = ?2",
+                              "DELETE FROM item_labels WHERE item_id = ?1 AND ?2 = ?2",
+                              "UPDATE source_units SET item_id = ?2 WHERE item_id = ?1",
+                              "UPDATE items SET parent_id = ?2 WHERE parent_id = ?1",
+                              "DELETE FROM items WHERE id = ?1 AND ?2 = ?2"}) {
+        auto st = db_.prepare(sql);
+        st.bind(1, id).bind(2, keep).run();
+      }
+    }
+    run("DELETE FROM labels WHERE blog_id = ?1 AND ?2 = ?2");
+    run("DELETE FROM authors WHERE blog_id = ?1 AND ?2 = ?2");
+    run("UPDATE blog_hosts SET blog_id = ?2 WHERE blog_id = ?1");
+    run("DELETE FROM blogs WHERE id = ?1 AND ?2 = ?2");
   }
 
   std::string ensure_blog(const std::string& blog_id) {

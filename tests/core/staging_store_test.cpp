@@ -167,3 +167,55 @@ TEST_F(StagingStoreTest, AssetsAreContentAddressed) {
   EXPECT_EQ(s.blobs, 1);
   EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM source_units WHERE outcome = 'asset'"), "3");
 }
+
+// Regression (review): a crawl without blog ids read before the export made
+// two blogs and two copies of each post; the other order made one.
+TEST_F(StagingStoreTest, HostOnlyBlogFoldsIntoTheBlogThatClaimsItsHost) {
+  auto summary_of = [&](bool crawl_first) {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    StagingStore store(db_path());
+    ItemRecord scraped = post("", "/2020/01/a.html", Evidence::Permalink, "page body");
+    scraped.blog_id = "host:x.blogspot.com";
+    scraped.labels = {"Bread"};
+    scraped.author_name = "Ada";
+    scraped.urls = {"http://x.blogspot.com/2020/01/a.html?m=1"};
+    ItemRecord only_scraped = post("", "/2020/02/b.html", Evidence::Permalink, "only in the crawl");
+    only_scraped.blog_id = "host:x.blogspot.com";
+    ItemRecord exported = post("777", "/2020/01/a.html", Evidence::Export, "export body");
+    exported.labels = {"Bread", "Cake"};
+    auto crawl = [&] {
+      auto& sink = store.begin_source(source("crawl"));
+      sink.item(ItemRecord(scraped));
+      sink.item(ItemRecord(only_scraped));
+      store.end_source();
+    };
+    auto export_source = [&] {
+      auto& sink = store.begin_source(source("export"));
+      sink.blog({"42", "X", {"x.blogspot.com"}});
+      sink.item(ItemRecord(exported));
+      store.end_source();
+    };
+    if (crawl_first) {
+      crawl();
+      export_source();
+    } else {
+      export_source();
+      crawl();
+    }
+    return one(store.db(), "SELECT COUNT(*) FROM blogs") + " blogs, " +
+           one(store.db(), "SELECT COUNT(*) FROM items") + " items, " +
+           one(store.db(), "SELECT group_concat(body_html, '|') FROM (SELECT body_html FROM items ORDER BY legacy_path)") +
+           ", urls " + one(store.db(), "SELECT COUNT(*) FROM item_urls") + ", labels " +
+           one(store.db(), "SELECT group_concat(name, ',') FROM (SELECT l.name FROM item_labels il JOIN labels l"
+                           " ON l.id = il.label_id ORDER BY l.name)") +
+           ", label rows " + one(store.db(), "SELECT COUNT(*) FROM labels") + ", in blog 42 " +
+           one(store.db(), "SELECT COUNT(*) FROM items WHERE blog_id = '42'") + ", units on items " +
+           one(store.db(), "SELECT COUNT(*) FROM source_units WHERE item_id IN (SELECT id FROM items)");
+  };
+  const std::string expected =
+      "1 blogs, 2 items, export body|only in the crawl, urls 3, labels Bread,Cake, label rows 2, in blog 42 2, "
+      "units on items 3";
+  EXPECT_EQ(summary_of(true), expected);
+  EXPECT_EQ(summary_of(false), expected);
+}
