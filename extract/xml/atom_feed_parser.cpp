@@ -3,6 +3,7 @@
 #include <libxml/xmlreader.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -272,7 +273,7 @@ private:
       if (!trial.ok) {
         const bool cut = next < 0 && !window_.ends_with_feed_close();
         lost_entry_at(e, cut ? "XML_TRUNCATED" : code_for(trial.message),
-                      trial.message + (cut ? " (the file ends inside this entry: truncated?)" : ""));
+                      in_file_terms(e, trial) + (cut ? " (the file ends inside this entry: truncated?)" : ""));
         blamed = true;
         e = next;
         break;
@@ -555,6 +556,36 @@ private:
     in_entry_ = false;
     ++handled_;
     forget_handled();
+  }
+
+  // libxml2 counted lines and columns of a trial from the root tag put in
+  // front of the entry; say them as lines and columns of the file.
+  std::string in_file_terms(int64_t entry_offset, const SegmentOutcome& trial) const {
+    const SourcePosition entry = window_.position(entry_offset);
+    const int64_t prefix_lines = std::count(root_tag_.begin(), root_tag_.end(), '\n');
+    const int64_t prefix_tail = static_cast<int64_t>(root_tag_.size() - (root_tag_.rfind('\n') + 1));
+    auto file_line = [&](int64_t line) { return entry.line + line - prefix_lines - 1; };
+    std::string message;
+    // "... title line 1 and titel": the line numbers inside libxml2's text.
+    const std::string& m = trial.message;
+    for (size_t i = 0; i < m.size();) {
+      if (m.compare(i, 6, " line ") == 0 && i + 6 < m.size() && std::isdigit(static_cast<unsigned char>(m[i + 6]))) {
+        size_t j = i + 6;
+        int64_t n = 0;
+        while (j < m.size() && std::isdigit(static_cast<unsigned char>(m[j]))) n = n * 10 + (m[j++] - '0');
+        message += " line " + std::to_string(n > prefix_lines && entry.line > 0 ? file_line(n) : n);
+        i = j;
+      } else {
+        message += m[i++];
+      }
+    }
+    if (trial.line > prefix_lines && entry.line > 0) {
+      const int64_t line = file_line(trial.line);
+      const int64_t column =
+          trial.line == prefix_lines + 1 ? entry.column + trial.column - 1 - prefix_tail : trial.column;
+      message += " (at " + std::to_string(line) + ":" + std::to_string(column) + ")";
+    }
+    return message;
   }
 
   // An entry found broken on its own trial parse: it is lost, alone.
