@@ -7,6 +7,7 @@
 
 #include "crawl/crawl_ingest.h"
 #include "crawl/mirror_reader.h"
+#include "crawl/mirror_walk.h"
 #include "digest.h"
 #include "errors.h"
 #include "source_kind.h"
@@ -73,14 +74,11 @@ SourceInfo describe_source(const std::string& path, const std::string& kind) {
     info.sha256 = sha256_file(path);
     return info;
   }
-  std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied);
-       it != fs::recursive_directory_iterator(); ++it) {
-    if (it->is_regular_file() && !it->is_symlink()) files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
+  // The files the mirror reader will read (the same walk, the same rules);
+  // what the walk could not list is reported by the reader.
+  const MirrorWalk walk = walk_mirror(path);
   Sha256 listing;
-  for (const auto& file : files) {
+  for (const auto& file : walk.files) {
     std::error_code ec;
     auto size = fs::file_size(file, ec);
     if (!ec) info.size += static_cast<int64_t>(size);
@@ -90,7 +88,7 @@ SourceInfo describe_source(const std::string& path, const std::string& kind) {
     } catch (const std::exception&) {
       digest = "unreadable";
     }
-    listing.update(fs::relative(file, path).generic_string());
+    listing.update(file.lexically_relative(walk.root).generic_string());
     listing.update(std::string_view("\0", 1));
     listing.update(digest + "\n");
   }

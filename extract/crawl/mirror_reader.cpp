@@ -1,8 +1,9 @@
-// Overview: walks a wget/HTTrack mirror folder in sorted order (symlinks
-// that leave the folder are not followed), rebuilds each file's URL from
-// its path, guesses its type from the extension (sniffing for HTML), and
-// hands it to ingest_crawled_file(). An unreadable file becomes a
-// MIRROR_UNREADABLE problem and the walk goes on.
+// Overview: walks a wget/HTTrack mirror folder in sorted order
+// (mirror_walk.h: the same walk the source's digest uses), rebuilds each
+// file's URL from its path, guesses its type from the extension (sniffing
+// for HTML), and hands it to ingest_crawled_file(). A file or folder that
+// cannot be read becomes a MIRROR_UNREADABLE problem, a file over 512 MiB a
+// MIRROR_FILE_TOO_LARGE problem (it is not read), and the walk goes on.
 //
 // URLs: when the top-level folders are host names (wget -m, HTTrack), a
 // file `<host>/a/b.html` is http://<host>/a/b.html, `<host>/index.html` is
@@ -13,6 +14,7 @@
 #include "mirror_reader.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -22,18 +24,14 @@
 
 #include "crawl_ingest.h"
 #include "errors.h"
+#include "mirror_walk.h"
+#include "text.h"
 
 namespace blogshift {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool looks_like_host(const std::string& name) {
   if (name.find('.') == std::string::npos || name.front() == '.' || name.back() == '.') return false;
@@ -61,7 +59,7 @@ void split_saved_query(std::string& path, std::string& query) {
 }
 
 std::string content_type_for(const std::string& path) {
-  std::string ext = lower(fs::path(path).extension().string());
+  std::string ext = ascii_lower(fs::path(path).extension().string());
   static const std::pair<const char*, const char*> kTypes[] = {
       {".html", "text/html"}, {".htm", "text/html"},        {".css", "text/css"},          {".js", "application/javascript"},
       {".png", "image/png"},  {".jpg", "image/jpeg"},       {".jpeg", "image/jpeg"},       {".gif", "image/gif"},
@@ -74,94 +72,145 @@ std::string content_type_for(const std::string& path) {
   return {};
 }
 
-bool read_whole(const fs::path& path, std::string& out) {
+enum class ReadResult { Ok, Unreadable, TooLarge };
+
+// The whole file, unless it holds more than `max_bytes` (checked before
+// reading, and again while reading in case it grows).
+ReadResult read_capped(const fs::path& path, size_t max_bytes, std::string& out, std::string& detail) {
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(path, ec);
+  if (ec) {
+    detail = "cannot read file: " + ec.message();
+    return ReadResult::Unreadable;
+  }
+  if (size > max_bytes) {
+    detail = "file of " + std::to_string(size) + " bytes is over the " + std::to_string(max_bytes >> 20) +
+             " MiB limit: not read";
+    return ReadResult::TooLarge;
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return false;
-  out = std::move(buffer).str();
-  return true;
+  if (!in) {
+    detail = "cannot open file";
+    return ReadResult::Unreadable;
+  }
+  out.clear();
+  out.reserve(static_cast<size_t>(size));
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    out.append(buffer, static_cast<size_t>(in.gcount()));
+    if (out.size() > max_bytes) {
+      detail = "file grew past the " + std::to_string(max_bytes >> 20) + " MiB limit while being read: not read";
+      out = std::string();
+      return ReadResult::TooLarge;
+    }
+  }
+  if (in.bad()) {
+    detail = "cannot read file";
+    return ReadResult::Unreadable;
+  }
+  return ReadResult::Ok;
 }
 
-}  // namespace
-
-void read_mirror(const std::string& folder, ExtractSink& sink) {
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec)) throw FatalError(folder, "not a folder (or it does not exist)");
-  fs::path root = fs::weakly_canonical(fs::path(folder), ec);
-  if (ec) throw FatalError(folder, "cannot resolve folder: " + ec.message());
-
-  std::vector<fs::path> files;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) throw FatalError(folder, "cannot list folder: " + ec.message());
-  std::vector<fs::path> unreadable;
-  for (; it != end; it.increment(ec)) {
-    if (ec) break;
-    const fs::directory_entry& entry = *it;
-    std::error_code e2;
-    if (entry.is_symlink(e2)) {
-      // Followed only when it stays inside the folder (and never into a folder: no loops).
-      fs::path target = fs::weakly_canonical(entry.path(), e2);
-      auto rel = target.lexically_relative(root);
-      bool inside = !e2 && !rel.empty() && *rel.begin() != "..";
-      if (!inside || fs::is_directory(target, e2)) {
-        if (fs::is_directory(entry.path(), e2)) it.disable_recursion_pending();
-        if (!inside) {
-          SourcePosition pos;
-          pos.file = entry.path().string();
-          sink.skipped(pos, entry.path().string(), "symbolic link leaving the mirror folder");
-        }
-        continue;
-      }
-      files.push_back(entry.path());
-      continue;
+class MirrorReader {
+public:
+  MirrorReader(const MirrorWalk& walk, ExtractSink& sink, size_t max_file_bytes)
+      : walk_(walk), sink_(sink), max_file_bytes_(max_file_bytes) {
+    // Is the top level made of host-name folders?
+    for (const auto& f : walk_.files) {
+      auto rel = f.lexically_relative(walk_.root);
+      if (std::distance(rel.begin(), rel.end()) >= 2 && looks_like_host(rel.begin()->string())) host_layout_ = true;
     }
-    if (entry.is_regular_file(e2)) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-
-  // Is the top level made of host-name folders?
-  bool host_layout = false;
-  for (const auto& f : files) {
-    auto rel = f.lexically_relative(root);
-    if (std::distance(rel.begin(), rel.end()) >= 2 && looks_like_host(rel.begin()->string())) host_layout = true;
   }
 
-  for (const auto& f : files) {
-    CrawledFile file;
-    file.position.file = f.string();
-    std::string rel = f.lexically_relative(root).generic_string();
+  // Files and issues in one sorted order, so the units follow the folder.
+  void run() {
+    size_t f = 0, i = 0;
+    while (f < walk_.files.size() || i < walk_.issues.size()) {
+      if (i < walk_.issues.size() && (f == walk_.files.size() || walk_.issues[i].path < walk_.files[f]))
+        report(walk_.issues[i++]);
+      else
+        read(walk_.files[f++]);
+    }
+  }
+
+private:
+  std::string url_for(const fs::path& file) const {
+    std::string rel = file.lexically_relative(walk_.root).generic_string();
     std::string path, query, host;
-    if (host_layout) {
+    if (host_layout_) {
       size_t slash = rel.find('/');
-      host = slash == std::string::npos ? std::string() : lower(rel.substr(0, slash));
+      host = slash == std::string::npos ? std::string() : ascii_lower(rel.substr(0, slash));
       if (host.find('+') != std::string::npos) host[host.find('+')] = ':';
       path = slash == std::string::npos ? "/" + rel : rel.substr(slash);
     } else {
       path = "/" + rel;
     }
     split_saved_query(path, query);
-    std::string type = content_type_for(path);
     if (path.size() >= 11 && path.substr(path.size() - 11) == "/index.html") path.resize(path.size() - 10);
-    if (!host.empty() && looks_like_host(host)) file.url = "http://" + host + path;
-    else file.url = path;
-    if (!query.empty()) file.url += "?" + query;
+    std::string url = !host.empty() && looks_like_host(host) ? "http://" + host + path : path;
+    if (!query.empty()) url += "?" + query;
+    return url;
+  }
 
-    if (!read_whole(f, file.bytes)) {
-      ProblemRecord p;
-      p.position = file.position;
-      p.item = file.url;
-      p.severity = Severity::Error;
-      p.code = "MIRROR_UNREADABLE";
-      p.message = "cannot read file";
-      sink.problem(std::move(p));
-      continue;
+  std::string type_for(const fs::path& file) const {
+    std::string path, query;
+    path = "/" + file.lexically_relative(walk_.root).generic_string();
+    split_saved_query(path, query);
+    return content_type_for(path);
+  }
+
+  void problem(const fs::path& where, std::string item, const char* code, std::string message) {
+    ProblemRecord p;
+    p.position.file = where.string();
+    p.item = std::move(item);
+    p.severity = Severity::Error;
+    p.code = code;
+    p.message = std::move(message);
+    sink_.problem(std::move(p));
+  }
+
+  // A walk issue is the outcome of its unit: a skipped entry, or an
+  // unreadable file or folder (a folder that cannot be listed is one unit:
+  // its files are unknown, so they cannot be counted one by one).
+  void report(const MirrorWalkIssue& issue) {
+    if (issue.kind == MirrorWalkIssue::Kind::Skipped) {
+      SourcePosition pos;
+      pos.file = issue.path.string();
+      sink_.skipped(pos, issue.path.string(), issue.reason);
+      return;
     }
+    std::string item = issue.folder ? issue.path.lexically_relative(walk_.root).generic_string() + "/" : url_for(issue.path);
+    problem(issue.path, std::move(item), "MIRROR_UNREADABLE", (issue.folder ? "folder: " : "") + issue.reason);
+  }
+
+  void read(const fs::path& f) {
+    CrawledFile file;
+    file.position.file = f.string();
+    file.url = url_for(f);
+    std::string detail;
+    switch (read_capped(f, max_file_bytes_, file.bytes, detail)) {
+      case ReadResult::Ok: break;
+      case ReadResult::Unreadable: return problem(f, file.url, "MIRROR_UNREADABLE", detail);
+      case ReadResult::TooLarge: return problem(f, file.url, "MIRROR_FILE_TOO_LARGE", detail);
+    }
+    std::string type = type_for(f);
     if (type.empty() && looks_like_html("", file.bytes)) type = "text/html";
     file.content_type = type;
-    ingest_crawled_file(file, sink);
+    ingest_crawled_file(file, sink_);
   }
+
+  const MirrorWalk& walk_;
+  ExtractSink& sink_;
+  size_t max_file_bytes_;
+  bool host_layout_ = false;
+};
+
+}  // namespace
+
+void read_mirror(const std::string& folder, ExtractSink& sink, const MirrorReadOptions& options) {
+  MirrorWalk walk = walk_mirror(folder, options.fault);
+  MirrorReader(walk, sink, options.max_file_bytes).run();
 }
 
 }  // namespace blogshift
