@@ -273,7 +273,8 @@ private:
   }
 
   std::string ensure_blog(const std::string& blog_id) {
-    std::string id = resolve_blog(blog_id, {});
+    // A page that named neither blog id nor host still belongs to some blog.
+    std::string id = resolve_blog(blog_id.empty() ? "host:unknown" : blog_id, {});
     auto& insert = db_.cached("INSERT OR IGNORE INTO blogs (id) VALUES (?)");
     insert.bind(1, id).run();
     if (id.rfind("host:", 0) == 0) {
@@ -457,6 +458,15 @@ StagingStore::StagingStore(const std::string& path) : db_(path) {
 }
 
 StagingStore::~StagingStore() = default;
+
+std::pair<int64_t, int64_t> StagingStore::recorded_problems(const std::string& path) {
+  auto count = db_.prepare(
+      "SELECT COALESCE(SUM(p.severity = 'error'), 0), COALESCE(SUM(p.severity = 'warning'), 0)"
+      " FROM problems p JOIN sources s ON s.id = p.source_id WHERE s.path = ? AND p.stage = 'extract'");
+  count.bind(1, path);
+  count.step();
+  return {count.column_int(0), count.column_int(1)};
+}
 
 bool StagingStore::is_complete(const SourceInfo& source) {
   auto find = db_.prepare("SELECT 1 FROM sources WHERE path = ? AND size = ? AND sha256 = ? AND complete = 1");

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "extract_sink.h"
 #include "sqlite_db.h"
@@ -33,6 +34,8 @@ public:
 
   // True when this path was already read completely with the same size and digest.
   bool is_complete(const SourceInfo& source);
+  // Extract errors and warnings recorded for a source path (by its last read).
+  std::pair<int64_t, int64_t> recorded_problems(const std::string& path);
 
   // Starts (re)reading a source: forgets its previous ledger and extract
   // problems, and returns the sink its reader writes to. Items and assets are

@@ -44,7 +44,10 @@ int run_extract(const std::string& prog, const ExtractOptions& options) {
     if (options.quiet) continue;
     std::cout << (r.kind.empty() ? "?" : r.kind) << '\t' << source << '\t';
     if (r.unchanged) {
-      std::cout << "unchanged since last run (use --force to read again)\n";
+      std::cout << "unchanged since last run";
+      if (r.errors || r.warnings)
+        std::cout << " (" << r.errors << " errors, " << r.warnings << " warnings recorded; see blogshift status)";
+      std::cout << "; --force reads it again\n";
     } else {
       std::cout << r.items << " items, " << r.assets << " assets, " << r.skipped << " skipped, " << r.errors
                 << " errors, " << r.warnings << " warnings" << (r.unreadable ? " (source unreadable)" : "") << '\n';

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "crawl/crawl_ingest.h"
 #include "crawl/mirror_reader.h"
@@ -118,7 +119,9 @@ SourceReport Extractor::extract(const std::string& path, bool force) {
     return report;
   }
   if (!force && store_.is_complete(info)) {
+    // Not read again, but its problems still stand: they count for the exit code.
     report.unchanged = true;
+    std::tie(report.errors, report.warnings) = store_.recorded_problems(info.path);
     return report;
   }
   CountingSink sink(store_.begin_source(info), report, observer_);

@@ -17,7 +17,8 @@ struct SourceReport {
   std::string kind;
   bool unchanged = false;   // already staged from identical bytes; not read again
   bool unreadable = false;  // could not be opened or recognised (exit 2)
-  int64_t items = 0, assets = 0, skipped = 0, errors = 0, warnings = 0;
+  int64_t items = 0, assets = 0, skipped = 0;
+  int64_t errors = 0, warnings = 0;  // for an unchanged source: those recorded by its last read
 };
 
 // Receives every problem as it is found (the CLI prints them to stderr).

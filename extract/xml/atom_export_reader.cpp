@@ -26,7 +26,7 @@ public:
     context_.hosts = blog.hosts;
     if (context_.blog_id.empty()) {
       // Not a Blogger feed id: fall back to the first host, so items still have a blog.
-      context_.blog_id = blog.hosts.empty() ? "unknown" : "host:" + blog.hosts.front();
+      context_.blog_id = "host:" + (blog.hosts.empty() ? std::string("unknown") : blog.hosts.front());
     }
     blog.blog_id = context_.blog_id;
     blog.title = header.title;

@@ -79,6 +79,10 @@ TEST(ExtractCli, ProblemsGoToStderrAsOneLineEachAndExitOne) {
   Database db((dir / "out" / ".blogshift" / "staging.db").string());
   StagingSummary s = read_staging_summary(db);
   EXPECT_EQ((s.problems[{"extract", "XML_MALFORMED", "error"}]), 1);
+  // Unchanged, so not read again; its problem still stands.
+  auto again = run_command("extract/blogshift-extract", shell_quote(bad) + " --out " + shell_quote((dir / "out").string()));
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.out.find("unchanged since last run (1 errors, 0 warnings recorded"), std::string::npos) << again.out;
 }
 
 TEST(ExtractCli, UnopenableSourceExitsTwoButOthersAreStillRead) {
