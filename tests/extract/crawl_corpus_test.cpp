@@ -25,6 +25,7 @@
 #include "crawl/mirror_reader.h"
 #include "html/html_reader.h"
 #include "url.h"
+#include "temp_file.h"
 #include "test_paths.h"
 
 namespace blogshift {
@@ -33,13 +34,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CollectingSink;
 using testing::corpus;
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct Expected {
   const char* file;
@@ -103,7 +97,7 @@ CollectingSink ingest(const std::string& path, const std::string& url) {
   CrawledFile file;
   file.url = url;
   file.content_type = "text/html";
-  file.bytes = slurp(path);
+  file.bytes = testing::read_file(path);
   file.position.file = path;
   CollectingSink sink;
   ingest_crawled_file(file, sink);
@@ -158,7 +152,7 @@ TEST(CrawlCorpus, ArchivePageGivesListingEvidence) {
 // linknaija-ground-truth.json: url and the start of articleBody per page.
 TEST(CrawlCorpus, LinknaijaMatchesGroundTruth) {
   BLOGSHIFT_REQUIRE_CORPUS();
-  std::string truth = slurp(corpus("blogger-rendered-pages/linknaija-ground-truth.json"));
+  std::string truth = testing::read_file(corpus("blogger-rendered-pages/linknaija-ground-truth.json"));
   struct Case {
     const char* file;
     const char* url;

@@ -8,6 +8,7 @@
 #include "crawl/crawl_ingest.h"
 #include "crawl/mirror_reader.h"
 #include "errors.h"
+#include "temp_file.h"
 #include "test_paths.h"
 
 namespace blogshift {
@@ -16,10 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CollectingSink;
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
+void write(const fs::path& p, const std::string& text) { testing::write_file(p, text); }
 
 std::string post_page(const std::string& url, const std::string& title) {
   return "<!DOCTYPE html><html class='v2'><head><meta content='blogger' name='generator'/>"

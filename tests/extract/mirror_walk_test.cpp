@@ -14,6 +14,7 @@
 #include "crawl/mirror_walk.h"
 #include "errors.h"
 #include "extractor.h"
+#include "temp_file.h"
 #include "test_paths.h"
 
 namespace blogshift {
@@ -22,10 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CollectingSink;
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
+void write(const fs::path& p, const std::string& text) { testing::write_file(p, text); }
 
 // A small host-layout mirror: three folders with a stylesheet each.
 fs::path three_folders(const std::string& name) {

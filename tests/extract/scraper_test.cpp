@@ -8,6 +8,7 @@
 #include "crawl/blogger_page_scraper.h"
 #include "crawl/scrape_text.h"
 #include "html/html_reader.h"
+#include "temp_file.h"
 #include "test_paths.h"
 
 namespace blogshift {
@@ -15,15 +16,8 @@ namespace {
 
 using testing::fixture;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 ScrapedPage scrape_fixture(const std::string& name, const std::string& url) {
-  HtmlDocument doc = parse_html(slurp(fixture("rendered-pages/" + name)));
+  HtmlDocument doc = parse_html(testing::read_file(fixture("rendered-pages/" + name)));
   return scrape_blogger_page(doc, url);
 }
 

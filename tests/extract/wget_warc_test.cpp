@@ -16,7 +16,9 @@
 
 #include "crawl/mirror_reader.h"
 #include "digest.h"
+#include "temp_file.h"
 #include "test_paths.h"
+#include "url.h"
 #include "warc/http_response.h"
 #include "warc/warc_reader.h"
 #include "warc/warc_record_reader.h"
@@ -26,27 +28,6 @@ namespace blogshift {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 // A tiny mirror in the wget layout: <host>/YYYY/MM/slug.html plus images.
 fs::path write_small_site(const fs::path& root) {
@@ -76,8 +57,8 @@ void crawl_and_check(const fs::path& serve, const fs::path& out) {
                               (out / "crawl").string() + "' >'" + (out / "script.log").string() + "' 2>&1";
   const int rc = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(rc)) << "script killed";
-  if (WEXITSTATUS(rc) == 77) GTEST_SKIP() << slurp(out / "script.log");  // returns from this helper only
-  ASSERT_EQ(WEXITSTATUS(rc), 0) << slurp(out / "script.log");
+  if (WEXITSTATUS(rc) == 77) GTEST_SKIP() << testing::read_file(out / "script.log");  // returns from this helper only
+  ASSERT_EQ(WEXITSTATUS(rc), 0) << testing::read_file(out / "script.log");
   const std::string warc = (out / "crawl" / "crawl.warc.gz").string();
 
   // What the WARC holds, walked record by record: offset -> (type, URL, status).
@@ -128,7 +109,7 @@ void crawl_and_check(const fs::path& serve, const fs::path& out) {
       ++html;
       continue;
     }
-    const std::string bytes = slurp(entry.path());
+    const std::string bytes = testing::read_file(entry.path());
     bool same = false;
     for (const auto& a : sink.assets)
       if (a.position.offset == found->second) same = a.bytes == bytes && a.url == records[found->second].url;

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "temp_file.h"
+
 namespace blogshift::testing {
 
 struct CommandResult {
@@ -22,13 +24,6 @@ inline std::string shell_quote(const std::string& s) {
   std::string q = "'";
   for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return q + "'";
-}
-
-inline std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // `binary` is relative to the build folder (e.g. "cli/blogshift"); `env` is
@@ -47,8 +42,8 @@ inline CommandResult run_command(const std::string& binary, const std::string& a
     r.signal = r.exit_code - 128;
     r.exit_code = -1;
   }
-  r.out = slurp(base.string() + ".out");
-  r.err = slurp(base.string() + ".err");
+  r.out = read_file(base.string() + ".out");
+  r.err = read_file(base.string() + ".err");
   std::filesystem::remove(base.string() + ".out");
   std::filesystem::remove(base.string() + ".err");
   return r;

@@ -1,10 +1,11 @@
-// Writing test inputs to disk (plain or gzip-compressed).
+// Test files on disk: writing inputs (plain or gzip-compressed), reading outputs.
 #pragma once
 
 #include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 namespace blogshift::testing {
@@ -14,6 +15,13 @@ inline std::string write_file(const std::filesystem::path& path, const std::stri
   std::ofstream out(path, std::ios::binary);
   out << bytes;
   return path.string();
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 inline std::string write_gzip(const std::filesystem::path& path, const std::string& bytes) {
