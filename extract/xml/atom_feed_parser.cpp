@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "errors.h"
+#include "feed_prolog.h"
 #include "feed_window.h"
 #include "input_file.h"
 #include "timestamp.h"
@@ -23,71 +24,9 @@ constexpr const char* kAppNs = "http://www.w3.org/2007/app";
 constexpr const char* kAppOldNs = "http://purl.org/atom/app#";
 constexpr const char* kThreadNs = "http://purl.org/syndication/thread/1.0";
 constexpr int kMaxDepth = 256;
-constexpr size_t kMaxProlog = 1 << 20;
 // libxml2 runs with XML_PARSE_HUGE (a post with inline images can hold a
 // text node over its default 10 MB); this is our own bound per entry.
 constexpr size_t kMaxEntryText = size_t{128} << 20;
-
-bool is_name_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (c & 0x80);
-}
-
-// What precedes the root element. A DOCTYPE is refused, and so is a prolog
-// too long to check; the root start tag is kept to re-open the feed when
-// parsing resumes after an error.
-struct Prolog {
-  enum class Verdict { Root, Doctype, TooLong, NoRoot } verdict = Verdict::NoRoot;
-  std::string root_tag;
-  int64_t offset = -1;  // of the DOCTYPE, or where the check gave up
-};
-
-Prolog scan_prolog(FeedWindow& window) {
-  Prolog out;
-  int64_t i = 0;
-  auto at = [&](int64_t offset, size_t size) { return window.bytes(offset, size); };
-  for (;;) {
-    if (i > static_cast<int64_t>(kMaxProlog)) {
-      out.verdict = Prolog::Verdict::TooLong;
-      out.offset = i;
-      return out;
-    }
-    std::string_view two = at(i, 2);
-    if (two.size() < 2) return out;
-    if (two[0] != '<') {
-      ++i;
-      continue;
-    }
-    if (two[1] == '?' || at(i, 4) == "<!--") {
-      const int64_t end = window.find(two[1] == '?' ? "?>" : "-->", i + 2);
-      if (end < 0) return out;
-      i = end + 2;
-    } else if (two[1] == '!') {
-      out.verdict = Prolog::Verdict::Doctype;
-      out.offset = i;
-      return out;
-    } else if (is_name_start(two[1])) {
-      char quote = 0;
-      for (int64_t j = i + 1;; ++j) {
-        std::string_view c = at(j, 1);
-        if (c.empty() || j - i > static_cast<int64_t>(kMaxProlog)) return out;
-        if (quote) {
-          if (c[0] == quote) quote = 0;
-        } else if (c[0] == '"' || c[0] == '\'') {
-          quote = c[0];
-        } else if (c[0] == '>') {
-          out.verdict = Prolog::Verdict::Root;
-          out.root_tag = std::string(at(i, static_cast<size_t>(j - i + 1)));
-          if (out.root_tag.size() >= 2 && out.root_tag[out.root_tag.size() - 2] == '/')
-            out.root_tag.erase(out.root_tag.size() - 2, 1);  // <feed .../> re-opened as <feed ...>
-          out.offset = i;
-          return out;
-        }
-      }
-    } else {
-      ++i;
-    }
-  }
-}
 
 // The bytes libxml2 reads for one segment of the file: an optional prefix
 // (the root tag, when resuming), the file from `cursor` up to `limit` (-1:
