@@ -3,11 +3,14 @@
 // this file's .cpp.
 //
 // Safety: the prolog is checked before parsing and any DOCTYPE is refused
-// (XML_DTD_REFUSED), so no entity can be declared, expanded or fetched; the
-// parser runs with XML_PARSE_NONET. Nesting deeper than kMaxDepth is refused.
+// (XML_DTD_REFUSED, feed_prolog.h), so no entity can be declared, expanded
+// or fetched; the parser runs with XML_PARSE_NONET. Nesting deeper than 256
+// and entry text over 128 MiB are refused, entry by entry.
 // Recovery: after a fatal XML error (bad bytes, broken markup, truncation)
-// the entry being read is reported lost and parsing resumes at the next
-// <entry> start, so one broken entry never costs the rest of the file.
+// the entries libxml2 had read but not handed over are parsed again one at a
+// time, so only the broken entry is reported lost, and streaming resumes at
+// the entry after it. Entry positions are exact (the input notes every entry
+// start it hands over), whatever libxml2 reads ahead.
 #pragma once
 
 #include <string>
