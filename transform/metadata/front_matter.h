@@ -1,0 +1,33 @@
+// YAML front matter (yaml-cpp), keys in the order of the Python Insider
+// seed: title, publishDate, updatedDate, author, description, tags,
+// published, legacyUrl; then the optional fields when asked for.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace blogshift {
+
+struct FrontMatter {
+  std::string title;
+  std::string publish_date;   // 'YYYY-MM-DD' (or the full timestamp, see options)
+  std::string updated_date;
+  std::string author;
+  std::string description;
+  std::vector<std::string> tags;
+  bool published = true;
+  std::string legacy_url;     // /2023/07/slug.html
+  // optional fields, written only when set
+  std::optional<bool> draft;
+  std::string blogger_id;
+  std::optional<int> comments;
+  std::vector<std::string> aliases;        // Hugo
+  std::vector<std::string> redirect_from;  // Jekyll
+};
+
+// "---\n...\n---\n". Strings are quoted only where YAML needs it; every
+// value parses back (yaml-cpp) to exactly the string given.
+std::string write_front_matter(const FrontMatter& fm);
+
+}  // namespace blogshift

@@ -1,0 +1,41 @@
+// Dates in the blog's own time zone, descriptions, slugs and routes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace blogshift {
+
+// The local calendar date of a UTC time: "2019-12-01T07:30:00.000Z" with an
+// offset of -480 minutes is "2019-11-30". Empty when `utc` does not parse.
+std::string local_date(std::string_view utc, int offset_minutes);
+// The local time as RFC 3339 with the offset: "2019-11-30T23:30:00-08:00".
+std::string local_timestamp(std::string_view utc, int offset_minutes);
+
+// Minutes east of UTC for an IANA zone name at a UTC instant (uses the
+// system's zoneinfo); nothing when the zone is unknown.
+std::optional<int> zone_offset_minutes(const std::string& zone, std::string_view utc);
+
+// Plain text cut at a word boundary, at most `limit` characters (code
+// points, not bytes), with "..." when cut, no Markdown or HTML residue.
+std::string make_description(std::string_view plain_text, size_t limit = 160);
+
+// "/2023/07/pleased-to-announce.html" -> "pleased-to-announce";
+// Blogger's collision suffix removed ("sourdough_12" -> "sourdough");
+// "/p/about.html" -> "about". Non-ASCII is kept as UTF-8 (lower-cased where
+// ASCII), unsafe characters become "-". Never empty: falls back to `fallback`.
+std::string slug_from_legacy_path(std::string_view legacy_path, std::string_view fallback);
+// A slug from a title, for posts without a legacy path (drafts).
+std::string slug_from_title(std::string_view title);
+
+// Route from a pattern: "/:year/:month/:slug" (default), ":slug", ...
+std::string route_for(std::string_view pattern, std::string_view local_date, std::string_view slug);
+
+// Resolves collisions in publication-date order: the first keeps `slug`,
+// the next get "slug-2", "slug-3"... `candidates` is (slug, sort key) in any
+// order; returns the final slugs in the same order. Deterministic.
+std::vector<std::string> resolve_slug_collisions(const std::vector<std::pair<std::string, std::string>>& candidates);
+
+}  // namespace blogshift
