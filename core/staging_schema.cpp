@@ -1,4 +1,5 @@
-// The staging database schema, version 1. docs/staging-schema.md describes
+// The staging database schema: version 1 (extract's tables) and the
+// migration to version 2 (transform's tables). docs/staging-schema.md describes
 // every table and which stage writes it; keep the two in step.
 #include "staging_schema.h"
 
@@ -135,6 +136,52 @@ CREATE TABLE problems (
   message    TEXT NOT NULL
 );
 CREATE INDEX problems_by_source ON problems (stage, source_id);
+)SQL";
+
+// Version 2: what transform writes. Transform replaces all of it on each run.
+const char* const kStagingSchemaV2 = R"SQL(
+CREATE TABLE documents (
+  item_id        INTEGER PRIMARY KEY REFERENCES items(id),
+  kind           TEXT NOT NULL CHECK (kind IN ('post','page')),
+  slug           TEXT NOT NULL,
+  route          TEXT NOT NULL,          -- the new URL path: /2023/07/slug
+  path           TEXT NOT NULL UNIQUE,   -- the file, relative to the output folder
+  front_matter   TEXT NOT NULL,          -- "---\n...---\n"
+  markdown       TEXT NOT NULL,          -- the body
+  source_sha256  TEXT NOT NULL,          -- items.body_sha256 it was made from
+  options_sha256 TEXT NOT NULL,          -- of the options that shaped it (re-runs redo only what changed)
+  fidelity_passed INTEGER NOT NULL,
+  text_recall    REAL NOT NULL,
+  break_recall   REAL NOT NULL,
+  links_kept     INTEGER NOT NULL,
+  links_total    INTEGER NOT NULL,
+  images_kept    INTEGER NOT NULL,
+  images_total   INTEGER NOT NULL,
+  code_ok        INTEGER NOT NULL,
+  fidelity_detail TEXT
+);
+CREATE UNIQUE INDEX documents_by_route ON documents (route);
+
+-- Every link and image of every document and what became of it.
+CREATE TABLE document_links (
+  item_id   INTEGER NOT NULL REFERENCES documents(item_id),
+  seq       INTEGER NOT NULL,
+  kind      TEXT NOT NULL CHECK (kind IN ('link','image')),
+  url       TEXT NOT NULL,             -- as the post had it
+  outcome   TEXT NOT NULL CHECK (outcome IN ('external','rewritten','missing','local','remote')),
+  target    TEXT,                      -- the new route, or the local file name
+  asset_id  INTEGER REFERENCES assets(id),
+  PRIMARY KEY (item_id, seq)
+) WITHOUT ROWID;
+
+-- Old URL paths of the blog and the route each now lives at (redirect maps
+-- are written from here).
+CREATE TABLE redirects (
+  old_path  TEXT PRIMARY KEY,          -- /2023/07/slug.html, /p/about.html, ...
+  new_route TEXT NOT NULL,
+  item_id   INTEGER REFERENCES items(id),
+  shape     TEXT NOT NULL              -- post, page, collision-suffix, ...
+) WITHOUT ROWID;
 )SQL";
 
 }  // namespace blogshift

@@ -445,15 +445,18 @@ private:
 
 StagingStore::StagingStore(const std::string& path) : db_(path) {
   const int64_t version = db_.user_version();
-  if (version == 0) {
+  if (version > kStagingSchemaVersion) {
+    throw FatalError(path, "staging database has schema version " + std::to_string(version) +
+                               ", this blogshift knows versions up to " + std::to_string(kStagingSchemaVersion),
+                     "use the blogshift that wrote it, or extract into a new --db");
+  }
+  if (version < kStagingSchemaVersion) {
+    // Older databases are brought up to date in one transaction.
     Transaction t(db_);
-    db_.exec(kStagingSchemaV1);
+    if (version < 1) db_.exec(kStagingSchemaV1);
+    if (version < 2) db_.exec(kStagingSchemaV2);
     db_.exec("PRAGMA user_version = " + std::to_string(kStagingSchemaVersion));
     t.commit();
-  } else if (version != kStagingSchemaVersion) {
-    throw FatalError(path, "staging database has schema version " + std::to_string(version) +
-                               ", this blogshift knows version " + std::to_string(kStagingSchemaVersion),
-                     "extract into a new --db, or use the blogshift that wrote it");
   }
 }
 

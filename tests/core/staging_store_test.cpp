@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "errors.h"
+#include "staging_schema.h"
 #include "staging_summary.h"
 #include "test_paths.h"
 
@@ -41,7 +42,7 @@ protected:
 
 TEST_F(StagingStoreTest, CreatesVersionedSchemaInWalModeWithForeignKeys) {
   StagingStore store(db_path());
-  EXPECT_EQ(store.db().user_version(), 1);
+  EXPECT_EQ(store.db().user_version(), 2);
   EXPECT_EQ(one(store.db(), "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(one(store.db(), "PRAGMA foreign_keys"), "1");
 }
@@ -218,4 +219,18 @@ TEST_F(StagingStoreTest, HostOnlyBlogFoldsIntoTheBlogThatClaimsItsHost) {
       "units on items 3";
   EXPECT_EQ(summary_of(true), expected);
   EXPECT_EQ(summary_of(false), expected);
+}
+
+TEST_F(StagingStoreTest, VersionOneDatabaseIsMigratedKeepingItsRows) {
+  {
+    Database db(db_path());
+    db.exec(kStagingSchemaV1);
+    db.exec("PRAGMA user_version = 1");
+    db.exec("INSERT INTO blogs (id) VALUES ('42')");
+    db.exec("INSERT INTO items (blog_id, kind, status, evidence) VALUES ('42', 'post', 'LIVE', 3)");
+  }
+  StagingStore store(db_path());
+  EXPECT_EQ(store.db().user_version(), 2);
+  EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM items"), "1");
+  EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM documents"), "0");
 }
