@@ -25,6 +25,10 @@ Statement& Statement::bind(int index, int64_t value) {
   sqlite3_bind_int64(stmt_.get(), index, value);
   return *this;
 }
+Statement& Statement::bind_real(int index, double value) {
+  sqlite3_bind_double(stmt_.get(), index, value);
+  return *this;
+}
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
   sqlite3_bind_blob64(stmt_.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   return *this;

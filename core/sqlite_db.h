@@ -21,6 +21,7 @@ public:
   // Binds are 1-based, as in SQLite. Empty optional binds NULL.
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, int64_t value);
+  Statement& bind_real(int index, double value);
   Statement& bind_blob(int index, std::string_view bytes);
   Statement& bind_null(int index);
   Statement& bind_or_null(int index, std::string_view text);  // NULL for ""

@@ -1,0 +1,30 @@
+// One post body from Blogger HTML to a document tree: parse (gumbo, behind
+// the reader adapter), clean-up passes, conversion. The cleaned HTML is kept
+// for the fidelity check, which compares against it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "convert/html_to_document.h"
+#include "document/document.h"
+#include "html/html_tree.h"
+#include "passes/cleanup_pass.h"
+
+namespace blogshift {
+
+struct BodyConversion {
+  std::unique_ptr<DocNode> document;
+  HtmlDocument cleaned;            // the parsed body after the passes (for the fidelity check)
+  const HtmlNode* body = nullptr;  // its <body> element
+  std::string cleaned_html;        // the body's inner HTML after the passes
+  std::string plain_text;    // visible text of the cleaned body, whitespace collapsed
+  PassContext passes;
+  ConvertReport convert;
+  bool depth_capped = false;  // the HTML nested too deep: part was flattened to text
+};
+
+BodyConversion convert_body(std::string_view html);
+
+}  // namespace blogshift

@@ -1,0 +1,63 @@
+// Links and images of one document, rewritten for the new site:
+//  - links to the old blog (any of its hosts, http or https, ?m=1, #more,
+//    relative paths) go to the new routes; label pages to the tag pages;
+//    date archives and the home page to theirs; links to posts that do not
+//    exist are kept and reported ("missing");
+//  - images (and attachments) the crawl holds are copied beside the post as
+//    ./image-1.png ... (extension from the real content type); the rest stay
+//    remote and are reported.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "document/document.h"
+
+namespace blogshift {
+
+struct HeldAsset {
+  int64_t asset_id = 0;
+  std::string content_type;
+  int64_t size = 0;
+};
+
+// What the rewriter knows about the whole blog (shared by every document).
+struct SiteMap {
+  std::set<std::string> hosts;                   // the old blog's host names, lower case
+  std::map<std::string, std::string> routes;     // legacy path (/2023/07/x.html) -> new route
+  std::string tag_route_pattern = "/tags/:tag/";
+  // Held assets by canonical key (see asset_key()).
+  std::map<std::string, HeldAsset> assets;
+
+  bool is_old_host(const std::string& host) const;
+};
+
+// A URL's identity for finding a held copy: scheme dropped, Blogger image
+// hosts (1.bp.blogspot.com, 2.bp..., lh3.googleusercontent.com...) and size
+// variants (/s320/, =w400-h300) folded together.
+std::string asset_key(const std::string& url);
+
+struct LinkOutcome {
+  std::string kind;     // link | image
+  std::string url;      // as the post had it
+  std::string outcome;  // external | rewritten | missing | local | remote
+  std::string target;   // new route or local file name
+  int64_t asset_id = 0;
+};
+
+struct RewriteResult {
+  std::vector<LinkOutcome> links;
+  std::unordered_map<std::string, std::string> url_map;  // old URL -> new (the fidelity check's UrlMap)
+  std::vector<std::pair<std::string, int64_t>> files;   // local file name -> asset to copy beside the post
+};
+
+// Rewrites `document` in place. `legacy_path` is the post's own old path
+// (relative links are resolved against it).
+RewriteResult rewrite_links(DocNode& document, const SiteMap& site, const std::string& legacy_path);
+
+}  // namespace blogshift

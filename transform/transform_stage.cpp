@@ -1,0 +1,308 @@
+#include "transform_stage.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
+#include "body_converter.h"
+#include "digest.h"
+#include "fidelity/fidelity_check.h"
+#include "links/link_rewriter.h"
+#include "markdown/cmark_render.h"
+#include "markdown/commonmark_writer.h"
+#include "metadata/front_matter.h"
+#include "metadata/post_metadata.h"
+#include "text.h"
+#include "url.h"
+
+namespace blogshift {
+
+namespace {
+
+constexpr size_t kBatch = 64;  // documents converted between writes; bounds memory
+
+// A post or page to convert: what the database says, plus its planned place.
+struct Planned {
+  int64_t item_id = 0;
+  std::string blog_id, kind, blogger_id, status, title, author, legacy_path, source_sha256;
+  std::string published_utc, updated_utc;
+  std::optional<int> published_offset, updated_offset;
+  int64_t comments = 0;
+  std::vector<std::string> labels;
+  std::string slug, route, path;
+};
+
+struct Converted {
+  std::string front_matter, markdown;
+  FidelityResult fidelity;
+  RewriteResult links;
+  ConvertReport convert;
+  double html_bytes = 0;
+};
+
+std::optional<int> optional_int(Statement& s, int column) {
+  if (s.column_is_null(column)) return std::nullopt;
+  return static_cast<int>(s.column_int(column));
+}
+
+std::vector<Planned> load_documents(Database& db) {
+  std::vector<Planned> out;
+  auto q = db.prepare(
+      "SELECT i.id, i.blog_id, i.kind, COALESCE(i.blogger_id, ''), i.status, COALESCE(i.title, ''),"
+      " COALESCE(a.name, ''), COALESCE(i.legacy_path, ''), COALESCE(i.body_sha256, ''),"
+      " COALESCE(i.published_utc, ''), i.published_offset, COALESCE(i.updated_utc, ''), i.updated_offset,"
+      " (SELECT COUNT(*) FROM items c WHERE c.parent_id = i.id AND c.kind = 'comment')"
+      " FROM items i LEFT JOIN authors a ON a.id = i.author_id"
+      " WHERE i.kind IN ('post', 'page') AND i.status IN ('LIVE', 'DRAFT', 'SCHEDULED')"
+      " ORDER BY COALESCE(i.published_utc, ''), i.id");
+  auto labels = db.prepare(
+      "SELECT l.name FROM item_labels il JOIN labels l ON l.id = il.label_id WHERE il.item_id = ? ORDER BY l.name");
+  while (q.step()) {
+    Planned p;
+    p.item_id = q.column_int(0);
+    p.blog_id = q.column_text(1);
+    p.kind = q.column_text(2);
+    p.blogger_id = q.column_text(3);
+    p.status = q.column_text(4);
+    p.title = q.column_text(5);
+    p.author = q.column_text(6);
+    p.legacy_path = q.column_text(7);
+    p.source_sha256 = q.column_text(8);
+    p.published_utc = q.column_text(9);
+    p.published_offset = optional_int(q, 10);
+    p.updated_utc = q.column_text(11);
+    p.updated_offset = optional_int(q, 12);
+    p.comments = q.column_int(13);
+    labels.bind(1, p.item_id);
+    while (labels.step()) p.labels.push_back(labels.column_text(0));
+    labels.reset();
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// The blog's own zone from a classic export's settings, when it has one.
+std::map<std::string, std::string> blog_zones(Database& db) {
+  std::map<std::string, std::string> zones;
+  auto q = db.prepare(
+      "SELECT blog_id, body_html FROM items WHERE kind = 'settings' AND blogger_id = 'settings.BLOG_TIME_ZONE'");
+  while (q.step()) zones[q.column_text(0)] = std::string(trim(q.column_text(1)));
+  return zones;
+}
+
+// Minutes east of UTC for a post's time: the source's own offset first, then
+// the zone asked for (or the blog's setting), else UTC.
+int offset_for(std::optional<int> source_offset, const std::string& zone, const std::string& utc) {
+  if (source_offset) return *source_offset;
+  if (!zone.empty())
+    if (auto o = zone_offset_minutes(zone, utc)) return *o;
+  return 0;
+}
+
+void plan_paths(std::vector<Planned>& docs, const TransformOptions& options,
+                const std::map<std::string, std::string>& zones) {
+  for (const char* kind : {"post", "page"}) {
+    std::vector<Planned*> of_kind;
+    std::vector<std::pair<std::string, std::string>> candidates;
+    for (auto& d : docs) {
+      if (d.kind != kind) continue;
+      std::string fallback = slug_from_title(d.title);
+      if (fallback.empty()) fallback = std::string(kind) + "-" + (d.blogger_id.empty() ? std::to_string(d.item_id) : d.blogger_id);
+      std::string slug = d.legacy_path.empty() ? fallback : slug_from_legacy_path(d.legacy_path, fallback);
+      of_kind.push_back(&d);
+      candidates.emplace_back(slug, d.published_utc + "#" + std::to_string(d.item_id));
+    }
+    std::vector<std::string> slugs = resolve_slug_collisions(candidates);
+    for (size_t i = 0; i < of_kind.size(); ++i) {
+      Planned& d = *of_kind[i];
+      d.slug = slugs[i];
+      auto zone = zones.find(d.blog_id);
+      const std::string& tz = !options.timezone.empty() ? options.timezone : zone != zones.end() ? zone->second : "";
+      const std::string date = local_date(d.published_utc, offset_for(d.published_offset, tz, d.published_utc));
+      d.route = route_for(d.kind == "post" ? options.route_pattern : options.page_route_pattern, date, d.slug);
+      d.path = std::string("content/") + (d.kind == "post" ? "posts/" : "pages/") + d.slug + "/index.md";
+    }
+  }
+}
+
+SiteMap load_site(Database& db, const std::vector<Planned>& docs, const TransformOptions& options) {
+  SiteMap site;
+  site.tag_route_pattern = options.tag_route_pattern;
+  auto hosts = db.prepare("SELECT host FROM blog_hosts");
+  while (hosts.step()) site.hosts.insert(hosts.column_text(0));
+  std::map<int64_t, const Planned*> by_id;
+  for (const auto& d : docs) {
+    if (!d.legacy_path.empty()) site.routes[d.legacy_path] = d.route;
+    by_id[d.item_id] = &d;
+  }
+  auto urls = db.prepare("SELECT item_id, url FROM item_urls");
+  while (urls.step()) {
+    auto it = by_id.find(urls.column_int(0));
+    if (it == by_id.end()) continue;
+    std::string path = url_path(urls.column_text(1));
+    if (!path.empty() && !site.routes.count(path)) site.routes[path] = it->second->route;
+  }
+  auto assets = db.prepare("SELECT id, url, COALESCE(content_type, ''), size FROM assets ORDER BY id");
+  while (assets.step()) {
+    HeldAsset held{assets.column_int(0), assets.column_text(2), assets.column_int(3)};
+    auto [it, fresh] = site.assets.emplace(asset_key(assets.column_text(1)), held);
+    if (!fresh && held.size > it->second.size) it->second = held;  // the largest size variant wins
+  }
+  return site;
+}
+
+Converted convert_one(const Planned& d, const std::string& body, const SiteMap& site, const TransformOptions& options,
+                      const std::string& zone) {
+  Converted out;
+  out.html_bytes = static_cast<double>(body.size());
+  BodyConversion conv = convert_body(body);
+  out.convert = std::move(conv.convert);
+  out.links = rewrite_links(*conv.document, site, d.legacy_path);
+  out.markdown = write_commonmark(*conv.document);
+  out.fidelity = check_fidelity(*conv.body, out.markdown, out.links.url_map);
+
+  FrontMatter fm;
+  fm.title = d.title;
+  const int published_offset = offset_for(d.published_offset, zone, d.published_utc);
+  const std::string& updated = d.updated_utc.empty() ? d.published_utc : d.updated_utc;
+  const int updated_offset = offset_for(d.updated_offset ? d.updated_offset : d.published_offset, zone, updated);
+  fm.publish_date = options.full_timestamp ? local_timestamp(d.published_utc, published_offset)
+                                           : local_date(d.published_utc, published_offset);
+  fm.updated_date = options.full_timestamp ? local_timestamp(updated, updated_offset) : local_date(updated, updated_offset);
+  fm.author = d.author;
+  fm.description = make_description(conv.plain_text, options.description_length);
+  fm.tags = d.labels;
+  fm.published = d.status == "LIVE";
+  fm.legacy_url = d.legacy_path;
+  if (d.status != "LIVE") fm.draft = true;
+  if (options.blogger_id_field) fm.blogger_id = d.blogger_id;
+  if (options.comments_field) fm.comments = static_cast<int>(d.comments);
+  out.front_matter = write_front_matter(fm);
+  return out;
+}
+
+class Writer {
+public:
+  explicit Writer(Database& db) : db_(db) {}
+
+  void write(const Planned& d, const Converted& c, const TransformOptions& options, TransformReport& report) {
+    auto& doc = db_.cached(
+        "INSERT INTO documents (item_id, kind, slug, route, path, front_matter, markdown, source_sha256,"
+        " options_sha256, fidelity_passed, text_recall, break_recall, links_kept, links_total, images_kept,"
+        " images_total, code_ok, fidelity_detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    const FidelityResult& f = c.fidelity;
+    doc.bind(1, d.item_id).bind(2, d.kind).bind(3, d.slug).bind(4, d.route).bind(5, d.path);
+    doc.bind(6, c.front_matter).bind(7, c.markdown).bind(8, d.source_sha256).bind(9, options_digest(options));
+    doc.bind(10, static_cast<int64_t>(f.passed));
+    doc.bind_real(11, f.text_recall).bind_real(12, f.break_recall);
+    doc.bind(13, static_cast<int64_t>(f.links_kept)).bind(14, static_cast<int64_t>(f.links_total));
+    doc.bind(15, static_cast<int64_t>(f.images_kept)).bind(16, static_cast<int64_t>(f.images_total));
+    doc.bind(17, static_cast<int64_t>(f.code_ok)).bind_or_null(18, f.detail);
+    doc.run();
+
+    auto& link = db_.cached(
+        "INSERT INTO document_links (item_id, seq, kind, url, outcome, target, asset_id) VALUES (?,?,?,?,?,?,?)");
+    int64_t seq = 0;
+    for (const auto& l : c.links.links) {
+      link.bind(1, d.item_id).bind(2, ++seq).bind(3, l.kind).bind(4, l.url).bind(5, l.outcome).bind_or_null(6, l.target);
+      if (l.asset_id > 0) link.bind(7, l.asset_id);
+      link.run();
+      if (l.outcome == "rewritten") ++report.links_rewritten;
+      if (l.outcome == "missing") {
+        ++report.links_missing;
+        problem(d, Severity::Warning, "LINK_NOT_FOUND", "link to the old blog points at no known post: " + l.url);
+      }
+      if (l.outcome == "local") ++report.images_local;
+      if (l.outcome == "remote") ++report.images_remote;
+    }
+    if (!d.legacy_path.empty()) {
+      auto& redirect = db_.cached(
+          "INSERT OR IGNORE INTO redirects (old_path, new_route, item_id, shape) VALUES (?, ?, ?, ?)");
+      redirect.bind(1, d.legacy_path).bind(2, d.route).bind(3, d.item_id).bind(4, d.kind).run();
+    }
+    for (const auto& raw : c.convert.kept_raw) {
+      ++report.kept_raw;
+      problem(d, Severity::Info, "HTML_KEPT_RAW", "kept as raw HTML: " + raw);
+    }
+    for (const auto& unknown : c.convert.unknown)
+      problem(d, Severity::Warning, "HTML_UNKNOWN_ELEMENT", "no rule for <" + unknown + ">; kept as raw HTML");
+    if (!f.passed) problem(d, Severity::Warning, "FIDELITY_FAILED", f.detail);
+    else ++report.fidelity_passed;
+    ++report.documents;
+    (d.kind == "post" ? report.posts : report.pages) += 1;
+    if (d.status != "LIVE") ++report.drafts;
+  }
+
+  int64_t problems = 0;
+
+private:
+  static std::string options_digest(const TransformOptions& o) {
+    return sha256_hex(o.timezone + "|" + o.route_pattern + "|" + o.page_route_pattern + "|" + o.tag_route_pattern +
+                      "|" + std::to_string(o.full_timestamp) + "|" + std::to_string(o.description_length) + "|" +
+                      std::to_string(o.blogger_id_field) + "|" + std::to_string(o.comments_field));
+  }
+
+  void problem(const Planned& d, Severity severity, const char* code, const std::string& message) {
+    auto& insert = db_.cached(
+        "INSERT INTO problems (stage, file, item, severity, code, message) VALUES ('transform', ?, ?, ?, ?, ?)");
+    insert.bind(1, d.path).bind(2, d.legacy_path.empty() ? d.blogger_id : d.legacy_path);
+    insert.bind(3, to_string(severity)).bind(4, code).bind(5, message).run();
+    ++problems;
+  }
+
+  Database& db_;
+};
+
+}  // namespace
+
+TransformReport run_transform(Database& db, const TransformOptions& options) {
+  TransformReport report;
+  std::vector<Planned> docs = load_documents(db);
+  const auto zones = blog_zones(db);
+  plan_paths(docs, options, zones);
+  const SiteMap site = load_site(db, docs, options);
+  render_commonmark_to_html("");  // registers cmark-gfm's extensions before any thread runs
+
+  Transaction transaction(db);
+  db.exec("DELETE FROM document_links; DELETE FROM documents; DELETE FROM redirects;"
+          " DELETE FROM problems WHERE stage = 'transform';");
+  Writer writer(db);
+  auto body = db.prepare("SELECT COALESCE(body_html, '') FROM items WHERE id = ?");
+  const int jobs = std::max(1, options.jobs);
+  for (size_t first = 0; first < docs.size(); first += kBatch) {
+    const size_t last = std::min(docs.size(), first + kBatch);
+    std::vector<std::string> bodies;
+    for (size_t i = first; i < last; ++i) {
+      body.bind(1, docs[i].item_id);
+      bodies.push_back(body.step() ? body.column_text(0) : std::string());
+      body.reset();
+    }
+    std::vector<Converted> converted(last - first);
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t k; (k = next++) < converted.size();) {
+        const Planned& d = docs[first + k];
+        auto zone = zones.find(d.blog_id);
+        const std::string& tz = !options.timezone.empty() ? options.timezone : zone != zones.end() ? zone->second : "";
+        converted[k] = convert_one(d, bodies[k], site, options, tz);
+      }
+    };
+    if (jobs == 1) {
+      work();
+    } else {
+      std::vector<std::thread> threads;
+      for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
+      for (auto& t : threads) t.join();
+    }
+    for (size_t k = 0; k < converted.size(); ++k) {
+      report.html_megabytes += converted[k].html_bytes / 1e6;
+      writer.write(docs[first + k], converted[k], options, report);
+    }
+  }
+  report.problems = writer.problems;
+  transaction.commit();
+  return report;
+}
+
+}  // namespace blogshift

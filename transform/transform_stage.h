@@ -1,0 +1,37 @@
+// The transform stage: every live (and draft/scheduled) post and page in the
+// staging database becomes a document: slug, route, front matter, Markdown
+// body with links rewritten and images made local, and a fidelity result.
+// Replaces transform's tables (documents, document_links, redirects) in one
+// transaction, so a failed run leaves the previous result.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sqlite_db.h"
+
+namespace blogshift {
+
+struct TransformOptions {
+  std::string timezone;                  // IANA zone for dates when the source has no offset ("" = the blog's setting, else UTC)
+  std::string route_pattern = "/:year/:month/:slug";
+  std::string page_route_pattern = "/:slug";
+  std::string tag_route_pattern = "/tags/:tag/";
+  bool full_timestamp = false;           // publishDate/updatedDate as full RFC 3339 times with offset
+  size_t description_length = 160;
+  bool blogger_id_field = false;         // front matter extras
+  bool comments_field = false;
+  int jobs = 1;                          // worker threads
+};
+
+struct TransformReport {
+  int64_t documents = 0, posts = 0, pages = 0, drafts = 0;
+  int64_t fidelity_passed = 0;
+  int64_t links_rewritten = 0, links_missing = 0, images_local = 0, images_remote = 0;
+  int64_t kept_raw = 0, problems = 0;
+  double html_megabytes = 0;
+};
+
+TransformReport run_transform(Database& db, const TransformOptions& options);
+
+}  // namespace blogshift
