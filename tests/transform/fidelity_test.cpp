@@ -1,0 +1,297 @@
+// The fidelity check (transform/fidelity/): Markdown written by hand here,
+// rendered back with cmark-gfm and compared with the cleaned HTML.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "fidelity/fidelity_check.h"
+#include "fidelity/visible_text.h"
+#include "html/html_reader.h"
+
+namespace blogshift {
+namespace {
+
+FidelityResult check(std::string_view html, std::string_view markdown, const UrlMap& map = {}) {
+  return check_fidelity(html, markdown, map);
+}
+
+std::vector<std::string> words_of(std::string_view html) {
+  HtmlDocument doc = parse_html(html);
+  VisibleText text = extract_visible_text(*doc.root);
+  std::vector<std::string> words;
+  for (size_t i = 0; i < text.words.size(); ++i) words.emplace_back(text.word(i));
+  return words;
+}
+
+constexpr std::string_view kRichHtml =
+    "<h2>A title</h2>\n"
+    "<p>Some <em>emphasis</em>, a <a href=\"https://example.com/a?b=1&amp;c=2\">link</a> and "
+    "<code>inline_code()</code>.</p>\n"
+    "<p><img src=\"https://example.com/pic.png\" alt=\"pic\"></p>\n"
+    "<ul><li>first item</li><li>second item</li></ul>\n"
+    "<blockquote><p>quoted words</p></blockquote>\n"
+    "<pre><code>int main() {\n  return 0;\n}</code></pre>\n"
+    "<p>line one<br>line two</p>\n"
+    "<table><thead><tr><th>h1</th><th>h2</th></tr></thead><tbody><tr><td>c1</td><td>c2</td></tr></tbody></table>\n";
+
+constexpr std::string_view kRichMarkdown =
+    "## A title\n"
+    "\n"
+    "Some *emphasis*, a [link](https://example.com/a?b=1&c=2) and `inline_code()`.\n"
+    "\n"
+    "![pic](https://example.com/pic.png)\n"
+    "\n"
+    "- first item\n"
+    "- second item\n"
+    "\n"
+    "> quoted words\n"
+    "\n"
+    "```\n"
+    "int main() {\n"
+    "  return 0;\n"
+    "}\n"
+    "```\n"
+    "\n"
+    "line one\\\n"
+    "line two\n"
+    "\n"
+    "| h1 | h2 |\n"
+    "| --- | --- |\n"
+    "| c1 | c2 |\n";
+
+TEST(FidelityCheck, IdenticalContentPasses) {
+  FidelityResult r = check(kRichHtml, kRichMarkdown);
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_EQ(r.text_recall, 1.0);
+  EXPECT_EQ(r.break_recall, 1.0);
+  EXPECT_EQ(r.source_words, r.matched_words);
+  EXPECT_GT(r.source_breaks, 8u);
+  EXPECT_EQ(r.links_total, 1u);
+  EXPECT_EQ(r.links_kept, 1u);
+  EXPECT_EQ(r.images_total, 1u);
+  EXPECT_EQ(r.images_kept, 1u);
+  EXPECT_EQ(r.code_blocks, 1u);
+  EXPECT_EQ(r.inline_code, 1u);
+  EXPECT_TRUE(r.code_ok);
+  EXPECT_EQ(r.detail, "");
+}
+
+TEST(FidelityCheck, DroppedWordFailsTextRecall) {
+  std::string html = "<p>The quick brown fox jumps over the lazy dog.</p>";
+  FidelityResult r = check(html, "The brown fox jumps over the lazy dog.\n");
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.source_words, 9u);
+  EXPECT_EQ(r.matched_words, 8u);
+  EXPECT_LT(r.text_recall, kMinTextRecall);
+  EXPECT_EQ(r.break_recall, 1.0);
+  EXPECT_EQ(r.detail, "text lost: 'quick'");
+}
+
+TEST(FidelityCheck, RepeatedWordLostWhereItWasDropped) {
+  FidelityResult r = check("<p>a b a c a d</p>", "a b a c d\n");
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.matched_words, 5u);
+  EXPECT_EQ(r.detail, "text lost: 'a'");
+}
+
+TEST(FidelityCheck, MergedParagraphsFailBreakRecall) {
+  FidelityResult r = check("<p>One two.</p><p>Three four.</p>", "One two. Three four.\n");
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.text_recall, 1.0);
+  EXPECT_EQ(r.source_breaks, 1u);
+  EXPECT_EQ(r.matched_breaks, 0u);
+  EXPECT_EQ(r.break_recall, 0.0);
+  EXPECT_EQ(r.detail, "break lost between 'two.' and 'Three'");
+}
+
+TEST(FidelityCheck, LineBreakMustStayABreak) {
+  std::string html = "<p>roses are red<br>violets are blue</p>";
+  EXPECT_TRUE(check(html, "roses are red  \nviolets are blue\n").passed);
+  EXPECT_TRUE(check(html, "roses are red\n\nviolets are blue\n").passed);  // a paragraph break will do
+  FidelityResult soft = check(html, "roses are red\nviolets are blue\n");  // a soft break is a space
+  EXPECT_FALSE(soft.passed);
+  EXPECT_EQ(soft.break_recall, 0.0);
+}
+
+TEST(FidelityCheck, DroppedLinkFails) {
+  std::string html = "<p>See <a href=\"https://example.com/x\">this</a> and <a href=\"/y\">that</a>.</p>";
+  FidelityResult r = check(html, "See [this](https://example.com/x) and that.\n");
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.text_recall, 1.0);
+  EXPECT_EQ(r.links_total, 2u);
+  EXPECT_EQ(r.links_kept, 1u);
+  ASSERT_EQ(r.missing_links.size(), 1u);
+  EXPECT_EQ(r.missing_links[0], "/y");
+  EXPECT_EQ(r.detail, "missing link /y");
+}
+
+TEST(FidelityCheck, DroppedImageFails) {
+  std::string html = "<p>Look:</p><p><img src=\"https://example.com/a.jpg\"></p><p><img src=\"https://example.com/b.jpg\"></p>";
+  FidelityResult r = check(html, "Look:\n\n![](https://example.com/a.jpg)\n");
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.images_total, 2u);
+  EXPECT_EQ(r.images_kept, 1u);
+  ASSERT_EQ(r.missing_images.size(), 1u);
+  EXPECT_EQ(r.missing_images[0], "https://example.com/b.jpg");
+  EXPECT_EQ(r.detail, "missing image https://example.com/b.jpg");
+}
+
+TEST(FidelityCheck, DuplicateLinkCountsTwice) {
+  std::string html = "<p><a href=\"/x\">one</a> <a href=\"/x\">two</a></p>";
+  EXPECT_TRUE(check(html, "[one](/x) [two](/x)\n").passed);
+  FidelityResult r = check(html, "[one](/x) two\n");
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.links_kept, 1u);
+}
+
+TEST(FidelityCheck, ChangedCodeBlockFails) {
+  std::string html = "<pre><code>x = 1\ny = 2</code></pre>";
+  EXPECT_TRUE(check(html, "```\nx = 1\ny = 2\n```\n").passed);
+  FidelityResult r = check(html, "```\nx = 1\ny = 3\n```\n");
+  EXPECT_FALSE(r.passed);
+  EXPECT_FALSE(r.code_ok);
+  EXPECT_EQ(r.detail.rfind("code block 1 changed: 'y = 2' became 'y = 3'", 0), 0u) << r.detail;
+}
+
+TEST(FidelityCheck, ChangedIndentationInCodeFails) {
+  // Same words and breaks, so only the code comparison can catch it.
+  std::string html = "<pre>if x:\n    go()</pre>";
+  FidelityResult r = check(html, "```\nif x:\n  go()\n```\n");
+  EXPECT_EQ(r.text_recall, 1.0);
+  EXPECT_EQ(r.break_recall, 1.0);
+  EXPECT_FALSE(r.code_ok);
+  EXPECT_FALSE(r.passed);
+}
+
+TEST(FidelityCheck, ChangedOrLostInlineCodeFails) {
+  std::string html = "<p>Call <code>f(x)</code> then <code>g(y)</code>.</p>";
+  EXPECT_TRUE(check(html, "Call `f(x)` then `g(y)`.\n").passed);
+  FidelityResult lost = check(html, "Call `f(x)` then g(y).\n");
+  EXPECT_FALSE(lost.passed);
+  EXPECT_FALSE(lost.code_ok);
+  EXPECT_EQ(lost.text_recall, 1.0);
+}
+
+TEST(FidelityCheck, PreWithBrLinesEqualsFencedCode) {
+  // Blogger's editor writes code lines as <br> inside <pre>, with &nbsp; indentation.
+  std::string html = "<pre>def f():<br>&nbsp;&nbsp;return 1</pre>";
+  FidelityResult r = check(html, "```\ndef f():\n  return 1\n```\n");
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_EQ(r.source_breaks, 1u);
+}
+
+TEST(FidelityCheck, PreLinesAreBreaks) {
+  std::string html = "<pre>alpha beta\ngamma delta</pre>";
+  FidelityResult r = check(html, "    alpha beta gamma delta\n");
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.break_recall, 0.0);
+}
+
+TEST(FidelityCheck, RewrittenUrlsPassViaTheMap) {
+  std::string html =
+      "<p><a href=\"http://old.blogspot.com/2020/01/post.html\">earlier post</a></p>"
+      "<p><img src=\"https://blogger.googleusercontent.com/img/a/s1600/cat.png\"></p>";
+  std::string markdown = "[earlier post](/2020/01/post)\n\n![](./image-1.png)\n";
+  UrlMap map{{"http://old.blogspot.com/2020/01/post.html", "/2020/01/post"},
+             {"https://blogger.googleusercontent.com/img/a/s1600/cat.png", "./image-1.png"}};
+  FidelityResult mapped = check(html, markdown, map);
+  EXPECT_TRUE(mapped.passed) << mapped.detail;
+  EXPECT_EQ(mapped.links_kept, 1u);
+  EXPECT_EQ(mapped.images_kept, 1u);
+
+  FidelityResult unmapped = check(html, markdown);
+  EXPECT_FALSE(unmapped.passed);
+  EXPECT_EQ(unmapped.links_kept, 0u);
+  EXPECT_EQ(unmapped.images_kept, 0u);
+
+  // A link the map says was rewritten must appear rewritten.
+  FidelityResult stale = check(html, "[earlier post](http://old.blogspot.com/2020/01/post.html)\n\n![](./image-1.png)\n", map);
+  EXPECT_FALSE(stale.passed);
+  EXPECT_EQ(stale.detail, "missing link /2020/01/post");
+}
+
+TEST(FidelityCheck, UrlsComparedAfterCmarkEscaping) {
+  std::string html = "<p><a href=\"https://example.com/caf\xC3\xA9 menu?q=%c3%a9\">caf\xC3\xA9</a></p>";
+  FidelityResult r = check(html, "[caf\xC3\xA9](<https://example.com/caf\xC3\xA9 menu?q=%C3%A9>)\n");
+  EXPECT_TRUE(r.passed) << r.detail;
+}
+
+TEST(FidelityCheck, CjkTextCountedPerCharacter) {
+  // 我喜欢吃苹果 : six characters, no spaces.
+  std::string html = "<p>\xE6\x88\x91\xE5\x96\x9C\xE6\xAC\xA2\xE5\x90\x83\xE8\x8B\xB9\xE6\x9E\x9C</p>";
+  FidelityResult same = check(html, "\xE6\x88\x91\xE5\x96\x9C\xE6\xAC\xA2\xE5\x90\x83\xE8\x8B\xB9\xE6\x9E\x9C\n");
+  EXPECT_TRUE(same.passed) << same.detail;
+  EXPECT_EQ(same.source_words, 6u);
+  FidelityResult lost = check(html, "\xE6\x88\x91\xE5\x96\x9C\xE6\xAC\xA2\xE5\x90\x83\xE6\x9E\x9C\n");  // 苹 dropped
+  EXPECT_FALSE(lost.passed);
+  EXPECT_EQ(lost.matched_words, 5u);
+  EXPECT_EQ(lost.detail, "text lost: '\xE8\x8B\xB9'");
+}
+
+TEST(FidelityCheck, NbspAndWhitespaceDifferencesAreNotLosses) {
+  std::string html = "<p>\n  Ten&nbsp;km &nbsp; of\t\troad,&#8203;then\xE3\x80\x80" "more.&nbsp;</p>\n<p>&nbsp;</p>";
+  FidelityResult r = check(html, "Ten km of road, then more.\n");
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_EQ(r.source_words, 6u);
+  EXPECT_EQ(r.text_recall, 1.0);
+}
+
+TEST(FidelityCheck, RawHtmlInMarkdownCountsNormally) {
+  std::string html =
+      "<p>Before.</p><table><tr><td colspan=\"2\">wide <a href=\"/t\">cell</a></td></tr></table><p>After.</p>";
+  std::string markdown =
+      "Before.\n\n<table><tr><td colspan=\"2\">wide <a href=\"/t\">cell</a></td></tr></table>\n\nAfter.\n";
+  FidelityResult r = check(html, markdown);
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_EQ(r.links_kept, 1u);
+}
+
+TEST(FidelityCheck, DetailListsAtMostFiveItems) {
+  std::string html;
+  for (int i = 0; i < 8; ++i) html += "<p><a href=\"/l" + std::to_string(i) + "\">w" + std::to_string(i) + "</a></p>";
+  FidelityResult r = check(html, "nothing\n");
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.missing_links.size(), 8u);
+  EXPECT_NE(r.detail.find("missing link /l0; missing link /l1"), std::string::npos) << r.detail;
+  EXPECT_NE(r.detail.find("; and "), std::string::npos) << r.detail;
+  EXPECT_EQ(r.detail.find("/l5"), std::string::npos) << r.detail;
+}
+
+TEST(FidelityCheck, TwentyThousandWordDocumentCompletes) {
+  std::string html;
+  std::string markdown;
+  for (int p = 0; p < 2000; ++p) {
+    std::string para;
+    for (int w = 0; w < 10; ++w) para += (w ? " w" : "w") + std::to_string((p * 7 + w * 13) % 997);
+    html += "<p>" + para + "</p>\n";
+    markdown += para + "\n\n";
+  }
+  FidelityResult r = check(html, markdown);
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_EQ(r.source_words, 20000u);
+  EXPECT_EQ(r.source_breaks, 1999u);
+}
+
+TEST(VisibleText, WordsRunAcrossInlineElementsAndStopAtBlocks) {
+  EXPECT_EQ(words_of("<p>foo<b>bar</b> baz</p><p>qux</p>"), (std::vector<std::string>{"foobar", "baz", "qux"}));
+  EXPECT_EQ(words_of("<table><tr><td>a</td><td>b</td></tr></table>"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(words_of("<p>seen<script>var hidden;</script><style>p{}</style></p>"),
+            (std::vector<std::string>{"seen"}));
+  EXPECT_EQ(words_of("<p>soft\xC2\xADhyphen</p>"), (std::vector<std::string>{"softhyphen"}));
+}
+
+TEST(VisibleText, BreaksCoalesceAndSkipTheEnds) {
+  HtmlDocument doc = parse_html("<div><p>a</p></div><div><p>b<br><br>c</p></div>");
+  VisibleText text = extract_visible_text(*doc.root);
+  ASSERT_EQ(text.words.size(), 3u);
+  EXPECT_EQ(text.breaks, (std::vector<uint32_t>{1, 2}));
+}
+
+TEST(VisibleText, CjkMixedWithLatin) {
+  // "Use C++ 的模板" : Latin words, then one word per Han character.
+  EXPECT_EQ(words_of("<p>Use C++\xE7\x9A\x84\xE6\xA8\xA1\xE6\x9D\xBF</p>"),
+            (std::vector<std::string>{"Use", "C++", "\xE7\x9A\x84", "\xE6\xA8\xA1", "\xE6\x9D\xBF"}));
+}
+
+}  // namespace
+}  // namespace blogshift

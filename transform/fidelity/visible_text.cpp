@@ -1,0 +1,224 @@
+#include "visible_text.h"
+
+#include <array>
+
+namespace blogshift {
+
+namespace {
+
+bool hidden_element(const std::string& tag) {
+  return tag == "script" || tag == "style" || tag == "noscript" || tag == "template" || tag == "head" ||
+         tag == "iframe";
+}
+
+bool block_element(const std::string& tag) {
+  static const std::array<std::string_view, 44> kBlocks = {
+      "address", "article", "aside",  "blockquote", "body",   "caption",  "center",     "dd",    "details",
+      "dialog",  "dir",     "div",    "dl",         "dt",     "fieldset", "figcaption", "figure", "footer",
+      "form",    "h1",      "h2",     "h3",         "h4",     "h5",       "h6",         "header", "hgroup",
+      "hr",      "html",    "legend", "li",         "main",   "menu",     "nav",        "ol",    "p",
+      "pre",     "section", "summary", "table",     "tbody",  "tfoot",    "thead",      "tr"};
+  for (std::string_view b : kBlocks)
+    if (tag == b) return true;
+  return tag == "ul";
+}
+
+// One code point at text[i]; invalid or truncated sequences decode as one
+// byte (cp = the byte, which is then neither space nor CJK).
+struct CodePoint {
+  uint32_t cp;
+  size_t length;
+};
+
+CodePoint decode(std::string_view text, size_t i) {
+  auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) return {b0, 1};
+  size_t n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
+  if (n == 0 || i + n > text.size()) return {b0, 1};
+  uint32_t cp = b0 & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) return {b0, 1};
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return {cp, n};
+}
+
+bool unicode_space(uint32_t cp) {
+  if (cp <= 0x20) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D);
+  if (cp < 0x85) return false;
+  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+bool ignorable(uint32_t cp) { return cp == 0xAD || cp == 0xFEFF; }
+
+bool cjk(uint32_t cp) {
+  if (cp < 0x2E80) return false;
+  return (cp <= 0x2FDF) ||                    // radicals, Kangxi
+         (cp >= 0x3000 && cp <= 0x312F) ||    // CJK symbols and punctuation, kana, bopomofo
+         (cp >= 0x31A0 && cp <= 0x4DBF) ||    // bopomofo ext., strokes, katakana ext., enclosed, compat, ext. A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||    // unified ideographs
+         (cp >= 0xF900 && cp <= 0xFAFF) ||    // compatibility ideographs
+         (cp >= 0xFE30 && cp <= 0xFE4F) ||    // compatibility forms
+         (cp >= 0xFF00 && cp <= 0xFFEF) ||    // half- and full-width forms
+         (cp >= 0x20000 && cp <= 0x3FFFF);    // ideographs ext. B and later
+}
+
+class Extractor {
+public:
+  explicit Extractor(VisibleText& out) : out_(out) {}
+
+  void walk(const HtmlNode& root) {
+    struct Frame {
+      const HtmlNode* node;
+      size_t next;
+    };
+    std::vector<Frame> stack;
+    if (!enter(root)) return;
+    stack.push_back({&root, 0});
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next >= top.node->children.size()) {
+        const HtmlNode* done = top.node;
+        stack.pop_back();
+        leave(*done);
+        continue;
+      }
+      const HtmlNode* child = top.node->children[top.next++].get();
+      if (enter(*child)) stack.push_back({child, 0});
+      else leave(*child);
+    }
+    end_word();
+  }
+
+private:
+  // Returns whether to descend into `n`; leave() is called either way.
+  bool enter(const HtmlNode& n) {
+    if (n.is_text()) {
+      add_text(n.text);
+      return false;
+    }
+    if (!n.is_element()) return false;
+    const std::string& tag = n.tag;
+    if (hidden_element(tag)) return false;
+    if (tag == "br") {
+      line_break();
+      if (pre_depth_ > 0) code_ += '\n';
+      return false;
+    }
+    if (block_element(tag)) line_break();
+    else if (tag == "td" || tag == "th") end_word();
+    if (tag == "a") {
+      if (const std::string* href = n.attr("href")) out_.links.push_back(*href);
+    } else if (tag == "img") {
+      if (const std::string* src = n.attr("src")) out_.images.push_back(*src);
+    } else if (tag == "pre") {
+      if (pre_depth_++ == 0) code_.clear();
+    } else if (tag == "code" && pre_depth_ == 0) {
+      if (code_depth_++ == 0) code_.clear();
+    }
+    return true;
+  }
+
+  void leave(const HtmlNode& n) {
+    if (!n.is_element()) return;
+    const std::string& tag = n.tag;
+    if (hidden_element(tag) || tag == "br") return;
+    if (block_element(tag)) line_break();
+    else if (tag == "td" || tag == "th") end_word();
+    if (tag == "pre") {
+      if (--pre_depth_ == 0) out_.code_blocks.push_back(finish_block_code());
+    } else if (tag == "code" && pre_depth_ == 0 && code_depth_ > 0) {
+      if (--code_depth_ == 0) out_.inline_code.push_back(collapse_whitespace(code_));
+    }
+  }
+
+  void add_text(std::string_view text) {
+    if (pre_depth_ > 0 || code_depth_ > 0) code_.append(text);
+    for (size_t i = 0; i < text.size();) {
+      auto c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {  // fast path
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+          if (pre_depth_ > 0 && c == '\n') line_break();
+          else end_word();
+        } else {
+          add_char(text.substr(i, 1));
+        }
+        ++i;
+        continue;
+      }
+      CodePoint cp = decode(text, i);
+      if (unicode_space(cp.cp)) {
+        end_word();
+      } else if (cjk(cp.cp)) {
+        end_word();
+        add_char(text.substr(i, cp.length));
+        end_word();
+      } else if (!ignorable(cp.cp)) {
+        add_char(text.substr(i, cp.length));
+      }
+      i += cp.length;
+    }
+  }
+
+  void add_char(std::string_view bytes) {
+    if (!in_word_) {
+      if (break_pending_ && !out_.words.empty()) out_.breaks.push_back(static_cast<uint32_t>(out_.words.size()));
+      break_pending_ = false;
+      in_word_ = true;
+      word_start_ = out_.chars.size();
+    }
+    out_.chars.append(bytes);
+  }
+
+  void end_word() {
+    if (!in_word_) return;
+    in_word_ = false;
+    size_t length = out_.chars.size() - word_start_;
+    out_.words.push_back({static_cast<uint32_t>(word_start_), static_cast<uint32_t>(length)});
+  }
+
+  void line_break() {
+    end_word();
+    break_pending_ = true;
+  }
+
+  std::string finish_block_code() {
+    std::string text;
+    text.reserve(code_.size());
+    for (size_t i = 0; i < code_.size(); ++i) {
+      char c = code_[i];
+      if (c == '\r') {
+        text += '\n';
+        if (i + 1 < code_.size() && code_[i + 1] == '\n') ++i;
+      } else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < code_.size() &&
+                 static_cast<unsigned char>(code_[i + 1]) == 0xA0) {
+        text += ' ';
+        ++i;
+      } else {
+        text += c;
+      }
+    }
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+  }
+
+  VisibleText& out_;
+  bool in_word_ = false;
+  bool break_pending_ = false;
+  size_t word_start_ = 0;
+  int pre_depth_ = 0;
+  int code_depth_ = 0;
+  std::string code_;
+};
+
+}  // namespace
+
+VisibleText extract_visible_text(const HtmlNode& root) {
+  VisibleText out;
+  Extractor(out).walk(root);  // 32-bit offsets: html_reader caps input at 64 MiB
+  return out;
+}
+
+}  // namespace blogshift
