@@ -142,10 +142,15 @@ private:
         if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
           if (pre_depth_ > 0 && c == '\n') line_break();
           else end_word();
-        } else {
-          add_char(text.substr(i, 1));
+          ++i;
+        } else {  // a run of printable ASCII at once
+          size_t end = i + 1;
+          while (end < text.size() && static_cast<unsigned char>(text[end]) > 0x20 &&
+                 static_cast<unsigned char>(text[end]) < 0x80)
+            ++end;
+          add_char(text.substr(i, end - i));
+          i = end;
         }
-        ++i;
         continue;
       }
       CodePoint cp = decode(text, i);
