@@ -38,6 +38,15 @@ void print_status(const StagingSummary& s, std::ostream& out) {
   out << "\nauthors " << s.authors << ", labels " << s.labels << ", comments not linked to a post "
       << s.comments_without_post << '\n';
   out << "assets " << s.assets << " (" << s.asset_bytes << " bytes, " << s.blobs << " distinct blobs)\n";
+  if (s.documents > 0) {
+    out << "\ndocuments " << s.documents << ", fidelity passed " << s.fidelity_passed << " ("
+        << std::fixed << std::setprecision(1) << 100.0 * static_cast<double>(s.fidelity_passed) / static_cast<double>(s.documents)
+        << "%), lowest text recall " << std::setprecision(3) << s.min_text_recall << ", lowest break recall "
+        << s.min_break_recall << std::defaultfloat << '\n';
+    out << "links kept " << s.links_kept << "/" << s.links_total << ", links to old posts not found " << s.links_not_found
+        << "; images kept " << s.images_kept << "/" << s.images_total << ", local " << s.images_local << ", remote "
+        << s.images_remote << '\n';
+  }
   int64_t total = 0;
   for (const auto& [key, n] : s.problems) total += n;
   out << "\nproblems " << total << '\n';

@@ -32,6 +32,7 @@ public:
 
   int column_count() const { return sqlite3_column_count(stmt_.get()); }
   int64_t column_int(int column) const;
+  double column_real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
   std::string column_text(int column) const;
   bool column_is_null(int column) const;
 

@@ -46,6 +46,22 @@ StagingSummary read_staging_summary(Database& db) {
   s.authors = scalar("SELECT COUNT(*) FROM authors");
   s.labels = scalar("SELECT COUNT(*) FROM labels");
   s.comments_without_post = scalar("SELECT COUNT(*) FROM items WHERE kind = 'comment' AND parent_id IS NULL");
+  auto docs = db.prepare(
+      "SELECT COUNT(*), COALESCE(SUM(fidelity_passed), 0), COALESCE(MIN(text_recall), 1), COALESCE(MIN(break_recall), 1),"
+      " COALESCE(SUM(links_total), 0), COALESCE(SUM(links_kept), 0), COALESCE(SUM(images_total), 0),"
+      " COALESCE(SUM(images_kept), 0) FROM documents");
+  docs.step();
+  s.documents = docs.column_int(0);
+  s.fidelity_passed = docs.column_int(1);
+  s.min_text_recall = docs.column_real(2);
+  s.min_break_recall = docs.column_real(3);
+  s.links_total = docs.column_int(4);
+  s.links_kept = docs.column_int(5);
+  s.images_total = docs.column_int(6);
+  s.images_kept = docs.column_int(7);
+  s.images_local = scalar("SELECT COUNT(*) FROM document_links WHERE kind = 'image' AND outcome = 'local'");
+  s.images_remote = scalar("SELECT COUNT(*) FROM document_links WHERE kind = 'image' AND outcome = 'remote'");
+  s.links_not_found = scalar("SELECT COUNT(*) FROM document_links WHERE outcome = 'missing'");
   auto problems = db.prepare("SELECT stage, code, severity, COUNT(*) FROM problems GROUP BY stage, code, severity");
   while (problems.step())
     s.problems[{problems.column_text(0), problems.column_text(1), problems.column_text(2)}] = problems.column_int(3);

@@ -28,6 +28,11 @@ struct StagingSummary {
   std::map<std::pair<std::string, std::string>, int64_t> items;  // (kind, status) -> count
   int64_t assets = 0, asset_bytes = 0, blobs = 0;
   int64_t authors = 0, labels = 0, comments_without_post = 0;
+  // transform's documents and their fidelity check
+  int64_t documents = 0, fidelity_passed = 0;
+  double min_text_recall = 1, min_break_recall = 1;
+  int64_t links_total = 0, links_kept = 0, images_total = 0, images_kept = 0;
+  int64_t images_local = 0, images_remote = 0, links_not_found = 0;
   // (stage, code, severity) -> count
   std::map<std::tuple<std::string, std::string, std::string>, int64_t> problems;
 
