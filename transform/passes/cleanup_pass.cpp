@@ -1,12 +1,33 @@
 #include "cleanup_pass.h"
 
+#include "passes/passes.h"
+
 namespace blogshift {
 
-// Each pass is declared here and defined in its own *_pass.cpp.
-// (The list grows as passes land; order matters and is explained per entry.)
+// Each pass is declared in passes.h and defined in its own *_pass.cpp.
+// Order matters; each entry says what it must come before or after.
 const std::vector<CleanupPass>& cleanup_passes() {
-  static const std::vector<CleanupPass> passes = {};
-  return passes;
+  static const std::vector<CleanupPass> list = {
+      // First: the marker counts as content for every later pass, and the
+      // `<a name="more">` it replaces would otherwise be an empty element.
+      {"jump-break", passes::jump_break_pass},
+      // Before image-anchors, so the link and its image compare as sizes.
+      {"image-sizes", passes::image_sizes_pass},
+      // Before caption-tables and separator-divs, so they move bare images.
+      {"image-anchors", passes::image_anchors_pass},
+      // Both need the `class` attributes that style-noise removes.
+      {"caption-tables", passes::caption_tables_pass},
+      {"separator-divs", passes::separator_divs_pass},
+      // Unwraps spans and fonts, so the next passes see plain text and divs.
+      {"style-noise", passes::style_noise_pass},
+      // Before line-breaks and empty-elements: `&nbsp;`-only text is blank.
+      {"nbsp", passes::nbsp_pass},
+      // Needs divs without style or class (style-noise) to unwrap them.
+      {"line-breaks", passes::line_breaks_pass},
+      // Last: removes what every pass before left empty.
+      {"empty-elements", passes::empty_elements_pass},
+  };
+  return list;
 }
 
 void run_cleanup_passes(HtmlNode& body, PassContext& context) {

@@ -1,0 +1,62 @@
+// image-anchors: a link around an image that points at the same image goes.
+//
+// Blogger wraps each inserted image in a link to its larger copy:
+//   <a href=".../s1600/x.jpg" imageanchor="1" style="..."><img src=".../s320/x.jpg"></a>
+// When the link's only content is one <img> and the link points at the same
+// image (blogger_image_url.h's image_identity: same file, any size, any
+// scheme or server shard), the link is dropped and the image keeps the
+// larger of the two URLs (the link's, normally); if the source changed, the
+// thumbnail's width and height go with it. A link to anything else (a page,
+// another image) is a real link and stays; only Blogger's `imageanchor`
+// attribute is removed from it.
+#include "passes/blogger_image_url.h"
+#include "passes/passes.h"
+#include "passes/tree_edit.h"
+
+namespace blogshift::passes {
+
+namespace {
+
+// The link's only element child when it is an <img> and everything else is
+// whitespace or comments; nullptr otherwise.
+HtmlNode* sole_image(HtmlNode& a) {
+  HtmlNode* image = nullptr;
+  for (auto& c : a.children) {
+    if (c->is_element()) {
+      if (image || !c->is_element("img")) return nullptr;
+      image = c.get();
+    } else if (c->is_text() && !is_blank(c->text)) {
+      return nullptr;
+    }
+  }
+  return image;
+}
+
+}  // namespace
+
+void image_anchors_pass(HtmlNode& body, PassContext& context) {
+  for (HtmlNode* a : elements_postorder(body)) {
+    if (!a->is_element("a")) continue;
+    bool changed = remove_attr(*a, "imageanchor");
+    HtmlNode* img = sole_image(*a);
+    const std::string* href = a->attr("href");
+    const std::string* src = img ? img->attr("src") : nullptr;
+    if (!href || !src || href->empty() || image_identity(*href) != image_identity(*src)) {
+      if (changed) ++context.changes;
+      continue;
+    }
+    if (image_size_rank(*href) > image_size_rank(*src)) {
+      std::string target = *href;
+      // A `/s1600-h/` link names the HTML page around the image, not the image.
+      if (auto options = find_size_options(target); options && options->html_page)
+        target = with_size_options(target, *options, "s" + std::to_string(options->longest_side));
+      img->set_attr("src", std::move(target));
+      for (const char* size : {"width", "height", "data-original-width", "data-original-height"})
+        remove_attr(*img, size);
+    }
+    unwrap(*a);
+    ++context.changes;
+  }
+}
+
+}  // namespace blogshift::passes

@@ -1,0 +1,105 @@
+// line-breaks: <br><br> runs and <div> soup to paragraphs.
+//
+// Blogger's editor (in its default "press Enter for <br>" mode) writes
+// paragraphs as text separated by <br><br>, and in its other mode as one
+// <div> per line. Both become <p>s:
+// * In the body, a div, blockquote, section and the like, every run of
+//   inline content between blocks becomes a <p>, and two or more <br> in a
+//   row (whitespace and comments between them allowed) end a paragraph.
+//   <br> and whitespace at either end of a paragraph go; a single <br>
+//   inside one stays (a hard line break).
+// * A <p> holding <br><br> is split the same way; a <p> left with nothing
+//   is removed.
+// * A <div> is then unwrapped: it only held paragraphs and other blocks, and
+//   means nothing by itself (style-noise has taken its style and class; a
+//   div still carrying an attribute, an id that a link targets, is kept
+//   around its blocks). So `<div>text</div>` becomes `<p>text</p>`,
+//   `<div><div>…</div></div>` loses both wrappers, and `<div><br></div>`
+//   disappears.
+// * A list item is split only when it holds <br><br> (splitting it
+//   otherwise would make a tight list loose); table cells are left alone
+//   (GFM cells hold no paragraphs).
+// * The jump-break marker counts as a block, so it ends up between
+//   paragraphs.
+// Containers are rewritten inside out. Inline elements holding <br><br>
+// (`<b>a<br><br>b</b>`) are not split.
+#include "passes/passes.h"
+#include "passes/tree_edit.h"
+
+namespace blogshift::passes {
+
+namespace {
+
+bool has_break_run_or_block(const HtmlNode& n) {
+  size_t breaks = 0;
+  for (const auto& c : n.children) {
+    if (c->is_element("br")) {
+      if (++breaks >= 2) return true;
+    } else if (c->is_element() && is_block_tag(c->tag)) {
+      return true;
+    } else if (!(c->is_text() && is_blank(c->text)) && c->kind != HtmlNodeKind::Comment) {
+      breaks = 0;
+    }
+  }
+  return false;
+}
+
+bool edge_filler(const HtmlNode& n) { return n.is_element("br") || (n.is_text() && is_blank(n.text)); }
+
+bool needs_rebuild(const HtmlNode& p) {
+  if (p.children.empty()) return true;
+  if (edge_filler(*p.children.front()) || edge_filler(*p.children.back())) return true;
+  return has_break_run_or_block(p);
+}
+
+bool inline_parent(const HtmlNode& n) {
+  const HtmlNode* p = n.parent;
+  return p && p->is_element() && !is_block_container_tag(p->tag) && !is_block_tag(p->tag) && p->tag != "#document";
+}
+
+}  // namespace
+
+void line_breaks_pass(HtmlNode& body, PassContext& context) {
+  std::vector<HtmlNode*> targets;
+  for (HtmlNode* n : elements_postorder(body))
+    if (n->tag == "p" || n->tag == "li" || is_block_container_tag(n->tag)) targets.push_back(n);
+  targets.push_back(&body);
+
+  for (HtmlNode* n : targets) {
+    if (n->tag == "p") {
+      if (!needs_rebuild(*n)) continue;
+      auto blocks = to_blocks(take_children(*n), true);
+      for (auto& b : blocks) {
+        if (b->is_element("p") && b->attributes.empty()) {
+          b->attributes = n->attributes;  // an id target stays on the paragraph
+          break;
+        }
+      }
+      replace(*n, std::move(blocks));
+      ++context.changes;
+      continue;
+    }
+    if (n->tag == "li") {
+      if (!has_break_run_or_block(*n)) continue;
+      adopt(*n, to_blocks(take_children(*n), true));
+      ++context.changes;
+      continue;
+    }
+    if (n != &body && inline_parent(*n)) {
+      if (n->tag == "div" && n->attributes.empty()) {
+        unwrap(*n);
+        ++context.changes;
+      }
+      continue;
+    }
+    auto blocks = to_blocks(take_children(*n), true);
+    if (n->tag == "div" && n->attributes.empty()) {
+      replace(*n, std::move(blocks));
+      ++context.changes;
+    } else {
+      adopt(*n, std::move(blocks));
+    }
+  }
+}
+
+}  // namespace blogshift::passes
