@@ -20,7 +20,16 @@ std::optional<int> zone_offset_minutes(const std::string& zone, std::string_view
 
 // Plain text cut at a word boundary, at most `limit` characters (code
 // points, not bytes), with "..." when cut, no Markdown or HTML residue.
+// The text is longer than `limit` when cut; then the result, "..."
+// included, has at most `limit` code points (the seed's 157 + "..." = 160).
+// The cut falls on the last space within the limit; text without a usable
+// space (CJK, a long URL) is cut at the limit on a code point boundary.
+// White space (Unicode spaces and line breaks too) collapses to one space.
 std::string make_description(std::string_view plain_text, size_t limit = 160);
+// The Python Insider migration's own rule, for byte-identical output with
+// its posts: the first `limit` - 3 code points and "...", cut mid-word if
+// that is where it falls ("... Python 3.12 Pyth...").
+std::string make_description_hard_cut(std::string_view plain_text, size_t limit = 160);
 
 // "/2023/07/pleased-to-announce.html" -> "pleased-to-announce";
 // Blogger's collision suffix removed ("sourdough_12" -> "sourdough");
@@ -28,7 +37,18 @@ std::string make_description(std::string_view plain_text, size_t limit = 160);
 // ASCII), unsafe characters become "-". Never empty: falls back to `fallback`.
 std::string slug_from_legacy_path(std::string_view legacy_path, std::string_view fallback);
 // A slug from a title, for posts without a legacy path (drafts).
+// ASCII lower-case words joined by "-"; Latin letters with diacritics are
+// folded to ASCII ("Crème Brûlée" -> "creme-brulee"), apostrophes and "&"
+// vanish ("Grandma's" -> "grandmas"); other scripts keep their letters as
+// UTF-8, Greek and Cyrillic lower-cased ("Привет мир" -> "привет-мир"). Cut at a "-" to at most 80 bytes.
+// Empty when nothing usable is left (a title of emoji or punctuation): the
+// caller then uses the Blogger id (e.g. "post-<id>").
 std::string slug_from_title(std::string_view title);
+
+// True when `slug` is safe as one path segment: not empty, no "/", "\",
+// NUL or other control, does not start with ".", at most 200 bytes. Every
+// slug the functions above return passes.
+bool is_safe_slug(std::string_view slug);
 
 // Route from a pattern: "/:year/:month/:slug" (default), ":slug", ...
 std::string route_for(std::string_view pattern, std::string_view local_date, std::string_view slug);
