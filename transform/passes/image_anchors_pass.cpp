@@ -5,7 +5,8 @@
 // When the link's only content is one <img> and the link points at the same
 // image (blogger_image_url.h's image_identity: same file, any size, any
 // scheme or server shard), the link is dropped and the image keeps the
-// larger of the two URLs (the link's, normally); if the source changed, the
+// larger of the two URLs (the link's, normally, keeping the image's https);
+// if the source changed, the
 // thumbnail's width and height go with it. A link to anything else (a page,
 // another image) is a real link and stays; only Blogger's `imageanchor`
 // attribute is removed from it.
@@ -50,6 +51,8 @@ void image_anchors_pass(HtmlNode& body, PassContext& context) {
       // A `/s1600-h/` link names the HTML page around the image, not the image.
       if (auto options = find_size_options(target); options && options->html_page)
         target = with_size_options(target, *options, "s" + std::to_string(options->longest_side));
+      // Keep https when only the link said http (Google's image servers serve both).
+      if (target.starts_with("http://") && src->starts_with("https://")) target.insert(4, "s");
       img->set_attr("src", std::move(target));
       for (const char* size : {"width", "height", "data-original-width", "data-original-height"})
         remove_attr(*img, size);
