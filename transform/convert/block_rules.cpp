@@ -1,0 +1,337 @@
+// Block rules: containers, paragraphs (inline runs), headings, lists,
+// block quotes, definition lists, thematic breaks, the jump break, raw
+// blocks, and inline elements that hold blocks (distributed over them).
+#include <charconv>
+#include <string_view>
+
+#include "converter.h"
+#include "html/html_serializer.h"
+#include "text.h"
+
+namespace blogshift::convert {
+
+namespace {
+
+bool is_blank_text(const HtmlNode& node) {
+  if (!node.is_text()) return false;
+  for (char c : node.text)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+  return true;
+}
+
+// What an inline element applies to each paragraph when it held blocks.
+struct Wrapper {
+  DocKind kind = DocKind::Document;  // Document: nothing to apply
+  std::string url, title;            // Link
+  std::string raw_open, raw_close;   // Underline: RawInline pair
+};
+
+void wrap_inlines(DocNode& container, const Wrapper& w) {
+  if (container.children.empty()) return;
+  if (!w.raw_open.empty()) {
+    auto open = std::make_unique<DocNode>(DocKind::RawInline);
+    open->text = w.raw_open;
+    container.children.insert(container.children.begin(), std::move(open));
+    container.add(DocKind::RawInline)->text = w.raw_close;
+    return;
+  }
+  DocNode rebuilt(container.kind);
+  DocNode* group = nullptr;
+  for (auto& child : container.children) {
+    // A link does not go around another link: wrap the runs between them.
+    if (w.kind == DocKind::Link && child->kind == DocKind::Link) {
+      if (group) finish_wrapper(rebuilt);
+      group = nullptr;
+      rebuilt.add(std::move(child));
+      continue;
+    }
+    if (!group) {
+      group = rebuilt.add(w.kind);
+      group->url = w.url;
+      group->title = w.title;
+    }
+    group->add(std::move(child));
+  }
+  if (group) finish_wrapper(rebuilt);
+  container.children = std::move(rebuilt.children);
+  normalize_inlines(container);
+}
+
+void apply_wrapper(DocNode& block, const Wrapper& w) {
+  switch (block.kind) {
+    case DocKind::Paragraph:
+    case DocKind::Heading:
+    case DocKind::TableCell: wrap_inlines(block, w); break;
+    case DocKind::BlockQuote:
+    case DocKind::BulletList:
+    case DocKind::OrderedList:
+    case DocKind::ListItem:
+    case DocKind::Table:
+    case DocKind::TableRow:
+      for (auto& child : block.children) apply_wrapper(*child, w);
+      break;
+    default: break;
+  }
+}
+
+bool has_paragraph_child(const HtmlNode& li) {
+  for (const auto& child : li.children)
+    if (child->is_element("p") && !text_content(*child).empty()) return true;
+  return false;
+}
+
+bool has_adjacent_paragraphs(const DocNode& item) {
+  for (size_t i = 1; i < item.children.size(); ++i)
+    if (item.children[i - 1]->kind == DocKind::Paragraph && item.children[i]->kind == DocKind::Paragraph) return true;
+  return false;
+}
+
+int list_start(const HtmlNode& ol) {
+  const std::string* start = ol.attr("start");
+  if (!start) return 1;
+  std::string_view s = *start;
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  int value = 1;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr == s.data() || value < 0 || value > 999999999) return 1;  // CommonMark's range
+  return value;
+}
+
+}  // namespace
+
+DocNode& Converter::Run::paragraph() {
+  if (!para_) para_ = std::make_unique<DocNode>(DocKind::Paragraph);
+  return *para_;
+}
+
+void Converter::Run::flush() {
+  if (!para_) return;
+  std::unique_ptr<DocNode> para = std::move(para_);
+  normalize_inlines(*para);
+  // Two or more hard breaks in a row are a paragraph break in Blogger's editor.
+  auto part = std::make_unique<DocNode>(DocKind::Paragraph);
+  auto emit = [&] {
+    normalize_inlines(*part);
+    if (!part->children.empty()) out_.add(std::move(part));
+    part = std::make_unique<DocNode>(DocKind::Paragraph);
+  };
+  auto& kids = para->children;
+  for (size_t i = 0; i < kids.size(); ++i) {
+    if (kids[i]->kind == DocKind::LineBreak && i + 1 < kids.size() && kids[i + 1]->kind == DocKind::LineBreak) {
+      while (i + 1 < kids.size() && kids[i + 1]->kind == DocKind::LineBreak) ++i;
+      emit();
+      continue;
+    }
+    part->add(std::move(kids[i]));
+  }
+  emit();
+}
+
+void Converter::blocks_from_children(const HtmlNode& parent, DocNode& out) {
+  Run run(out);
+  for (const auto& child : parent.children) block_child(*child, run);
+  run.flush();
+}
+
+void Converter::block_child(const HtmlNode& node, Run& run) {
+  DepthGuard guard(*this);
+  if (guard.deep()) {
+    flatten_to_text(node, run.paragraph());
+    return;
+  }
+  if (node.is_text()) {
+    inline_node(node, run.paragraph());
+    return;
+  }
+  if (node.kind == HtmlNodeKind::Comment) {
+    if (is_more_comment(node)) {
+      run.flush();
+      run.out().add(DocKind::ExcerptBreak);
+    }
+    return;
+  }
+  ElementRole role = role_of(node);
+  DocNode& out = run.out();
+  switch (role) {
+    case ElementRole::Container:
+    case ElementRole::ListItem:   // outside a list
+    case ElementRole::DefTerm:    // outside a dl
+    case ElementRole::DefDesc:
+    case ElementRole::TablePart:  // outside a table
+      run.flush();
+      blocks_from_children(node, out);
+      return;
+    case ElementRole::Heading: run.flush(); heading(node, out); return;
+    case ElementRole::List: run.flush(); list(node, out); return;
+    case ElementRole::DefList: run.flush(); definition_list(node, out); return;
+    case ElementRole::BlockQuote: {
+      run.flush();
+      auto quote = std::make_unique<DocNode>(DocKind::BlockQuote);
+      blocks_from_children(node, *quote);
+      if (!quote->children.empty()) out.add(std::move(quote));
+      return;
+    }
+    case ElementRole::Preformatted:
+      run.flush();
+      if (auto code = code_block_from_pre(node)) out.add(std::move(code));
+      return;
+    case ElementRole::Table: run.flush(); table(node, out); return;
+    case ElementRole::Rule: run.flush(); out.add(DocKind::ThematicBreak); return;
+    case ElementRole::More:
+      run.flush();
+      out.add(DocKind::ExcerptBreak);
+      blocks_from_children(node, out);  // an <a name="more"> holding text keeps it
+      return;
+    case ElementRole::Raw:
+      run.flush();
+      if (is_highlighter_script(node)) {
+        if (auto code = code_block_from_script(node)) out.add(std::move(code));
+        return;
+      }
+      raw_block(node, out, false);
+      return;
+    case ElementRole::Unknown:
+      if (holds_block(node)) {
+        run.flush();
+        raw_block(node, out, true);
+      } else {
+        inline_node(node, run.paragraph());
+      }
+      return;
+    default:  // inline elements
+      if (holds_block(node))
+        distribute(node, role, run);
+      else
+        inline_node(node, run.paragraph());
+      return;
+  }
+}
+
+// An inline element holding blocks: convert its content as blocks, then
+// apply the element (strong, link...) to each paragraph and heading in them.
+void Converter::distribute(const HtmlNode& element, ElementRole role, Run& run) {
+  run.flush();
+  Wrapper w;
+  switch (role) {
+    case ElementRole::Strong: w.kind = DocKind::Strong; break;
+    case ElementRole::Emphasis: w.kind = DocKind::Emphasis; break;
+    case ElementRole::Strike: w.kind = DocKind::Strikethrough; break;
+    case ElementRole::Sub: w.kind = DocKind::Subscript; break;
+    case ElementRole::Sup: w.kind = DocKind::Superscript; break;
+    case ElementRole::Underline:
+      w.raw_open = "<" + element.tag + ">";
+      w.raw_close = "</" + element.tag + ">";
+      report_.kept_raw.push_back(element.tag);
+      break;
+    case ElementRole::Link: {
+      std::string href(trim(element.attr_or("href")));
+      if (starts_with_ci(href, "javascript:")) {
+        report_.notes.push_back("javascript: link");
+      } else if (!href.empty()) {
+        w.kind = DocKind::Link;
+        w.url = href;
+        w.title = element.attr_or("title");
+      }
+      break;
+    }
+    default: break;  // span, font, code...: the content as it is
+  }
+  if (w.kind != DocKind::Document && active(w.kind)) w.kind = DocKind::Document;
+  unsigned saved = active_;
+  if (w.kind != DocKind::Document) active_ |= bit(w.kind);
+  DocNode blocks(DocKind::Document);
+  blocks_from_children(element, blocks);
+  active_ = saved;
+  for (auto& block : blocks.children) {
+    if (w.kind != DocKind::Document || !w.raw_open.empty()) apply_wrapper(*block, w);
+    run.out().add(std::move(block));
+  }
+}
+
+void Converter::heading(const HtmlNode& element, DocNode& out) {
+  auto h = std::make_unique<DocNode>(DocKind::Heading);
+  h->level = element.tag[1] - '0';
+  bool saved = inline_only_;
+  inline_only_ = true;
+  inline_children(element, *h);
+  inline_only_ = saved;
+  normalize_inlines(*h);
+  if (!h->children.empty()) out.add(std::move(h));
+}
+
+void Converter::list(const HtmlNode& element, DocNode& out) {
+  auto list = std::make_unique<DocNode>(element.tag == "ol" ? DocKind::OrderedList : DocKind::BulletList);
+  if (list->kind == DocKind::OrderedList) list->start = list_start(element);
+  bool loose = false;
+  DocNode* last = nullptr;
+  for (const auto& child : element.children) {
+    if (child->is_element("li")) {
+      DepthGuard guard(*this);
+      last = list->add(DocKind::ListItem);
+      if (guard.deep()) {
+        flatten_to_text(*child, *last->add(DocKind::Paragraph));
+        continue;
+      }
+      blocks_from_children(*child, *last);
+      if (has_paragraph_child(*child)) loose = true;
+      continue;
+    }
+    if (is_blank_text(*child) || (child->kind == HtmlNodeKind::Comment && !is_more_comment(*child))) continue;
+    // Stray content (old editors put a nested <ul> straight inside the
+    // outer one): it belongs to the item before.
+    if (!last) last = list->add(DocKind::ListItem);
+    Run run(*last);
+    block_child(*child, run);
+    run.flush();
+  }
+  if (list->children.empty()) return;
+  for (const auto& item : list->children)
+    if (has_adjacent_paragraphs(*item)) loose = true;
+  list->tight = !loose;
+  out.add(std::move(list));
+}
+
+void Converter::definition_list(const HtmlNode& element, DocNode& out) {
+  Run run(out);
+  for (const auto& child : element.children) {
+    if (child->is_element("dt")) {
+      run.flush();
+      DepthGuard guard(*this);
+      auto para = std::make_unique<DocNode>(DocKind::Paragraph);
+      DocNode* strong = para->add(DocKind::Strong);
+      bool saved = inline_only_;
+      inline_only_ = true;
+      unsigned saved_active = active_;
+      active_ |= bit(DocKind::Strong);
+      if (guard.deep())
+        flatten_to_text(*child, *strong);
+      else
+        inline_children(*child, *strong);
+      active_ = saved_active;
+      inline_only_ = saved;
+      finish_wrapper(*para);
+      normalize_inlines(*para);
+      if (!para->children.empty()) out.add(std::move(para));
+    } else if (child->is_element("dd")) {
+      run.flush();
+      DepthGuard guard(*this);
+      if (guard.deep())
+        flatten_to_text(*child, run.paragraph());
+      else
+        blocks_from_children(*child, out);
+    } else {
+      block_child(*child, run);
+    }
+  }
+  run.flush();
+}
+
+void Converter::raw_block(const HtmlNode& element, DocNode& out, bool unknown) {
+  out.add(DocKind::RawBlock)->text = outer_html(element);
+  if (unknown)
+    report_.unknown.push_back(element.tag);
+  else
+    report_.kept_raw.push_back(raw_label(element));
+}
+
+}  // namespace blogshift::convert

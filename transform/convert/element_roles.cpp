@@ -1,0 +1,134 @@
+// Which rule each HTML element gets. One table, so adding an element to a
+// rule is one line.
+#include <string_view>
+#include <unordered_map>
+
+#include "converter.h"
+
+namespace blogshift::convert {
+
+namespace {
+
+const std::unordered_map<std::string_view, ElementRole>& role_table() {
+  using R = ElementRole;
+  static const std::unordered_map<std::string_view, ElementRole> table = {
+      // blocks whose content is blocks
+      {"div", R::Container}, {"p", R::Container}, {"section", R::Container}, {"article", R::Container},
+      {"center", R::Container}, {"main", R::Container}, {"header", R::Container}, {"footer", R::Container},
+      {"nav", R::Container}, {"aside", R::Container}, {"figure", R::Container}, {"figcaption", R::Container},
+      {"address", R::Container}, {"hgroup", R::Container}, {"body", R::Container}, {"html", R::Container},
+      {"h1", R::Heading}, {"h2", R::Heading}, {"h3", R::Heading}, {"h4", R::Heading}, {"h5", R::Heading},
+      {"h6", R::Heading},
+      {"ul", R::List}, {"ol", R::List}, {"menu", R::List}, {"dir", R::List},
+      {"li", R::ListItem},
+      {"dl", R::DefList}, {"dt", R::DefTerm}, {"dd", R::DefDesc},
+      {"blockquote", R::BlockQuote},
+      {"pre", R::Preformatted}, {"xmp", R::Preformatted}, {"listing", R::Preformatted},
+      {"plaintext", R::Preformatted},
+      {"table", R::Table},
+      {"thead", R::TablePart}, {"tbody", R::TablePart}, {"tfoot", R::TablePart}, {"tr", R::TablePart},
+      {"td", R::TablePart}, {"th", R::TablePart}, {"caption", R::TablePart}, {"colgroup", R::TablePart},
+      {"col", R::TablePart},
+      {"hr", R::Rule},
+      {"blogger-more", R::More},
+      // kept as raw HTML
+      {"iframe", R::Raw}, {"embed", R::Raw}, {"object", R::Raw}, {"video", R::Raw}, {"audio", R::Raw},
+      {"script", R::Raw}, {"form", R::Raw}, {"input", R::Raw}, {"button", R::Raw}, {"select", R::Raw},
+      {"textarea", R::Raw}, {"canvas", R::Raw}, {"svg", R::Raw}, {"math", R::Raw}, {"style", R::Raw},
+      {"noscript", R::Raw}, {"template", R::Raw}, {"details", R::Raw}, {"fieldset", R::Raw},
+      {"meta", R::Raw}, {"link", R::Raw}, {"base", R::Raw}, {"title", R::Raw}, {"map", R::Raw},
+      {"picture", R::Raw}, {"applet", R::Raw}, {"frameset", R::Raw}, {"frame", R::Raw}, {"dialog", R::Raw},
+      {"head", R::Raw},
+      // inline
+      {"b", R::Strong}, {"strong", R::Strong},
+      {"i", R::Emphasis}, {"em", R::Emphasis}, {"cite", R::Emphasis}, {"dfn", R::Emphasis}, {"var", R::Emphasis},
+      {"s", R::Strike}, {"strike", R::Strike}, {"del", R::Strike},
+      {"sub", R::Sub}, {"sup", R::Sup},
+      {"code", R::Code}, {"tt", R::Code}, {"kbd", R::Code}, {"samp", R::Code},
+      {"u", R::Underline}, {"ins", R::Underline},
+      {"a", R::Link}, {"img", R::Image}, {"br", R::Break}, {"wbr", R::WordBreak}, {"q", R::Quote},
+      {"span", R::Transparent}, {"font", R::Transparent}, {"small", R::Transparent}, {"big", R::Transparent},
+      {"abbr", R::Transparent}, {"acronym", R::Transparent}, {"time", R::Transparent}, {"label", R::Transparent},
+      {"mark", R::Transparent}, {"bdi", R::Transparent}, {"bdo", R::Transparent}, {"nobr", R::Transparent},
+      {"data", R::Transparent}, {"ruby", R::Transparent}, {"rb", R::Transparent}, {"rt", R::Transparent},
+      {"rp", R::Transparent}, {"legend", R::Transparent}, {"output", R::Transparent},
+  };
+  return table;
+}
+
+}  // namespace
+
+ElementRole role_of(const HtmlNode& element) {
+  const auto& table = role_table();
+  auto it = table.find(element.tag);
+  if (it != table.end()) {
+    ElementRole role = it->second;
+    if (role == ElementRole::Link && !element.has_attr("href")) {
+      const std::string* name = element.attr("name");
+      if (name && *name == "more") return ElementRole::More;
+    }
+    if (role == ElementRole::BlockQuote &&
+        (element.has_class("twitter-tweet") || element.has_class("instagram-media") ||
+         element.has_class("tiktok-embed") || element.has_class("imgur-embed-pub") ||
+         element.has_class("twitter-video")))
+      return ElementRole::Raw;
+    return role;
+  }
+  // Word's namespaced tags (o:p, st1:place, w:Sdt...): their content.
+  if (element.tag.find(':') != std::string::npos) return ElementRole::Transparent;
+  return ElementRole::Unknown;
+}
+
+bool is_block_role(ElementRole role) {
+  switch (role) {
+    case ElementRole::Container:
+    case ElementRole::Heading:
+    case ElementRole::List:
+    case ElementRole::ListItem:
+    case ElementRole::DefList:
+    case ElementRole::DefTerm:
+    case ElementRole::DefDesc:
+    case ElementRole::BlockQuote:
+    case ElementRole::Preformatted:
+    case ElementRole::Table:
+    case ElementRole::TablePart:
+    case ElementRole::Rule:
+    case ElementRole::More:
+    case ElementRole::Raw: return true;
+    default: return false;
+  }
+}
+
+std::string raw_label(const HtmlNode& element) {
+  if (element.tag == "blockquote") {
+    for (const char* cls : {"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "imgur-embed-pub"})
+      if (element.has_class(cls)) return std::string("blockquote.") + cls;
+  }
+  return element.tag;
+}
+
+bool is_more_comment(const HtmlNode& node) {
+  if (node.kind != HtmlNodeKind::Comment) return false;
+  std::string text = collapse_html_whitespace(node.text);
+  if (!text.empty() && text.front() == ' ') text.erase(0, 1);
+  if (!text.empty() && text.back() == ' ') text.pop_back();
+  return text == "more";
+}
+
+std::string collapse_html_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      if (!in_space) out += ' ';
+      in_space = true;
+    } else {
+      out += c;
+      in_space = false;
+    }
+  }
+  return out;
+}
+
+}  // namespace blogshift::convert

@@ -1,0 +1,215 @@
+// Inline rules: text, emphasis and friends, links, images, inline code,
+// hard breaks, quotes, raw and unknown inline elements. Block elements met
+// in inline-only content (inside a heading or a term) give their content,
+// set off by spaces.
+#include <string_view>
+#include <vector>
+
+#include "converter.h"
+#include "html/html_serializer.h"
+#include "text.h"
+
+namespace blogshift::convert {
+
+namespace {
+
+// Text of an inline code element: <br> as a space, whitespace collapsed.
+std::string code_text(const HtmlNode& element) {
+  std::string out;
+  std::vector<std::pair<const HtmlNode*, size_t>> stack{{&element, 0}};
+  while (!stack.empty()) {
+    auto& [node, next] = stack.back();
+    if (next >= node->children.size()) {
+      stack.pop_back();
+      continue;
+    }
+    const HtmlNode& child = *node->children[next++];
+    if (child.is_text())
+      out += child.text;
+    else if (child.is_element("br"))
+      out += ' ';
+    else if (child.is_element() && child.tag != "script" && child.tag != "style")
+      stack.push_back({&child, 0});
+  }
+  return collapse_html_whitespace(out);
+}
+
+// The <a href> that is the only content of a <code>, or nullptr.
+const HtmlNode* sole_link(const HtmlNode& code) {
+  const HtmlNode* link = nullptr;
+  for (const auto& child : code.children) {
+    if (child->is_text() && trim(child->text).empty()) continue;
+    if (child->kind == HtmlNodeKind::Comment) continue;
+    if (link || !child->is_element("a") || !child->has_attr("href")) return nullptr;
+    link = child.get();
+  }
+  return link;
+}
+
+std::string attribute_text(const HtmlNode& element, std::string_view name) {
+  return std::string(trim(collapse_html_whitespace(element.attr_or(name))));
+}
+
+}  // namespace
+
+void Converter::inline_children(const HtmlNode& node, DocNode& parent) {
+  for (const auto& child : node.children) inline_node(*child, parent);
+}
+
+void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
+  DepthGuard guard(*this);
+  if (guard.deep()) {
+    flatten_to_text(node, parent);
+    return;
+  }
+  if (node.is_text()) {
+    append_text(parent, collapse_html_whitespace(node.text));
+    return;
+  }
+  if (!node.is_element()) return;  // comments
+  switch (role_of(node)) {
+    case ElementRole::Strong: wrapped(node, DocKind::Strong, parent); return;
+    case ElementRole::Emphasis: wrapped(node, DocKind::Emphasis, parent); return;
+    case ElementRole::Strike: wrapped(node, DocKind::Strikethrough, parent); return;
+    case ElementRole::Sub: wrapped(node, DocKind::Subscript, parent); return;
+    case ElementRole::Sup: wrapped(node, DocKind::Superscript, parent); return;
+    case ElementRole::Code:
+    case ElementRole::Preformatted: inline_code(node, parent); return;
+    case ElementRole::Underline: {
+      DocNode* open = parent.add(DocKind::RawInline);
+      open->text = "<" + node.tag + ">";
+      size_t count = parent.children.size();
+      inline_children(node, parent);
+      bool blank = parent.children.size() == count ||
+                   (parent.children.size() == count + 1 && parent.children.back()->kind == DocKind::Text &&
+                    trim(parent.children.back()->text).empty());
+      if (blank) {
+        // Nothing underlined: no tags, at most the space.
+        std::unique_ptr<DocNode> space;
+        if (parent.children.size() == count + 1) space = std::move(parent.children.back());
+        parent.children.resize(count - 1);
+        if (space) append_text(parent, space->text);
+        return;
+      }
+      parent.add(DocKind::RawInline)->text = "</" + node.tag + ">";
+      report_.kept_raw.push_back(node.tag);
+      return;
+    }
+    case ElementRole::Link: link(node, parent); return;
+    case ElementRole::Image: image(node, parent); return;
+    case ElementRole::Break:
+      if (inline_only_)
+        append_text(parent, " ");
+      else
+        parent.add(DocKind::LineBreak);
+      return;
+    case ElementRole::WordBreak:
+    case ElementRole::Rule: return;
+    case ElementRole::Quote:
+      append_text(parent, "\u201C");
+      inline_children(node, parent);
+      append_text(parent, "\u201D");
+      return;
+    case ElementRole::Transparent:
+    case ElementRole::More: inline_children(node, parent); return;
+    case ElementRole::Container:
+    case ElementRole::Heading:
+    case ElementRole::List:
+    case ElementRole::ListItem:
+    case ElementRole::DefList:
+    case ElementRole::DefTerm:
+    case ElementRole::DefDesc:
+    case ElementRole::BlockQuote:
+    case ElementRole::Table:
+    case ElementRole::TablePart:
+      append_text(parent, " ");
+      inline_children(node, parent);
+      append_text(parent, " ");
+      return;
+    case ElementRole::Raw:
+      parent.add(DocKind::RawInline)->text = outer_html(node);
+      report_.kept_raw.push_back(raw_label(node));
+      return;
+    case ElementRole::Unknown:
+      parent.add(DocKind::RawInline)->text = outer_html(node);
+      report_.unknown.push_back(node.tag);
+      return;
+  }
+}
+
+void Converter::wrapped(const HtmlNode& element, DocKind kind, DocNode& parent) {
+  if (active(kind)) {  // <b><b>x</b></b>: one Strong
+    inline_children(element, parent);
+    return;
+  }
+  DocNode* wrapper = parent.add(kind);
+  unsigned saved = active_;
+  active_ |= bit(kind);
+  inline_children(element, *wrapper);
+  active_ = saved;
+  finish_wrapper(parent);
+}
+
+void Converter::link(const HtmlNode& element, DocNode& parent) {
+  const std::string* href_attr = element.attr("href");
+  std::string href = href_attr ? std::string(trim(*href_attr)) : std::string();
+  if (href.empty() || active(DocKind::Link)) {  // an anchor, or a link inside a link
+    inline_children(element, parent);
+    return;
+  }
+  if (starts_with_ci(href, "javascript:")) {
+    report_.notes.push_back("javascript: link");
+    inline_children(element, parent);
+    return;
+  }
+  DocNode* link = parent.add(DocKind::Link);
+  link->url = href;
+  link->title = attribute_text(element, "title");
+  unsigned saved = active_;
+  active_ |= bit(DocKind::Link);
+  inline_children(element, *link);
+  active_ = saved;
+  if (!finish_wrapper(parent)) report_.notes.push_back("empty link");
+}
+
+void Converter::image(const HtmlNode& element, DocNode& parent) {
+  std::string src(trim(element.attr_or("src")));
+  if (src.empty()) src = std::string(trim(element.attr_or("data-src")));
+  if (src.empty()) src = std::string(trim(element.attr_or("data-original")));
+  if (src.empty()) {
+    report_.notes.push_back("image without src");
+    return;
+  }
+  DocNode* image = parent.add(DocKind::Image);
+  image->url = src;
+  image->text = attribute_text(element, "alt");
+  image->title = attribute_text(element, "title");
+}
+
+void Converter::inline_code(const HtmlNode& element, DocNode& parent) {
+  DocNode* target = &parent;
+  if (const HtmlNode* a = sole_link(element); a && !active(DocKind::Link) &&
+                                              !starts_with_ci(trim(a->attr_or("href")), "javascript:")) {
+    // <code><a href="…">name</a></code>: a link whose text is code.
+    target = parent.add(DocKind::Link);
+    target->url = std::string(trim(a->attr_or("href")));
+    target->title = attribute_text(*a, "title");
+  }
+  std::string text = code_text(element);
+  bool lead = !text.empty() && text.front() == ' ';
+  if (lead) text.erase(0, 1);
+  bool trail = !text.empty() && text.back() == ' ';
+  if (trail) text.pop_back();
+  if (lead) append_text(*target, " ");
+  if (!text.empty()) target->add(DocKind::Code)->text = std::move(text);
+  if (trail) append_text(*target, " ");
+  if (target != &parent) finish_wrapper(parent);
+}
+
+void Converter::flatten_to_text(const HtmlNode& node, DocNode& parent) {
+  append_text(parent, collapse_html_whitespace(raw_text_content(node)));
+  if (report_.notes.empty() || report_.notes.back() != "nesting too deep: flattened to text")
+    report_.notes.push_back("nesting too deep: flattened to text");
+}
+
+}  // namespace blogshift::convert
