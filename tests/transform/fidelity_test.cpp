@@ -216,6 +216,13 @@ TEST(FidelityCheck, UrlsComparedAfterCmarkEscaping) {
   EXPECT_TRUE(r.passed) << r.detail;
 }
 
+TEST(FidelityCheck, SpaceAroundAUrlIsNotPartOfIt) {
+  // Browsers strip it; the writer may too.
+  FidelityResult r = check("<p><a href=\" /page.html \">page</a></p>", "[page](/page.html)\n");
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_FALSE(check("<p><a href=\"/page.html\">page</a></p>", "[page](/page2.html)\n").passed);
+}
+
 TEST(FidelityCheck, CjkTextCountedPerCharacter) {
   // 我喜欢吃苹果 : six characters, no spaces.
   std::string html = "<p>\xE6\x88\x91\xE5\x96\x9C\xE6\xAC\xA2\xE5\x90\x83\xE8\x8B\xB9\xE6\x9E\x9C</p>";

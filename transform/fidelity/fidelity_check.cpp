@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "html/html_reader.h"
+#include "text.h"
 #include "markdown/cmark_render.h"
 #include "text_compare.h"
 #include "visible_text.h"
@@ -29,9 +30,11 @@ char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - '
 
 bool hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
-// The form both sides are compared in: what cmark would write, with the hex
-// digits of every %XX upper case. Idempotent.
+// The form both sides are compared in: white space at the ends dropped (as
+// browsers do), then what cmark would write, with the hex digits of every
+// %XX upper case. Idempotent.
 std::string normalize_url(std::string_view url) {
+  url = trim(url);
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(url.size());
