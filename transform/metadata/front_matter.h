@@ -28,6 +28,12 @@ struct FrontMatter {
 
 // "---\n...\n---\n". Strings are quoted only where YAML needs it; every
 // value parses back (yaml-cpp) to exactly the string given.
+// The style is the seed's: plain where safe, single quotes ('I''m') for
+// values with YAML punctuation or that some reader would take for a bool,
+// null, number or date ('yes', '1.0'), double quotes with escapes for line
+// breaks, tabs and controls; dates always single-quoted; `tags: []` when
+// empty, else a block list. Input must be UTF-8: yaml-cpp writes malformed
+// bytes and the noncharacters U+xxFFFE/U+xxFFFF as U+FFFD.
 std::string write_front_matter(const FrontMatter& fm);
 
 }  // namespace blogshift
