@@ -1,0 +1,233 @@
+// The block half of the CommonMark writer. Each block is written to lines
+// joined by '\n' (no final newline); containers prefix their children's lines
+// ("> " / ">" for block quotes, the marker then its width in spaces for list
+// items; blank lines get no trailing spaces). Blocks are separated by one
+// blank line, except inside tight list items where a single line end is
+// enough and cannot change the parse (a paragraph or heading followed by a
+// list, a heading or a code fence, and so on: see `tight_join`).
+//
+// Decisions beyond the header comment of commonmark_writer.h:
+//  * two lists of the same kind one after the other would merge into one:
+//    the second uses the other marker ("*" after "-", ")" after ".");
+//  * a thematic break is "---", or "***" as the first line of a "-" item
+//    ("- ---" would itself be a thematic break);
+//  * code blocks are fenced with ``` (one more backtick than the longest run
+//    inside, or ~~~ when the info string has a backtick); trailing
+//    whitespace of code lines is stripped; blank lines inside code are kept;
+//  * paragraphs of nothing but whitespace are left out;
+//  * RawBlock: see raw_html_block.h; tables: see table_writer.h.
+#include "markdown/commonmark_writer.h"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "markdown/inline_writer.h"
+#include "markdown/markdown_escape.h"
+#include "markdown/raw_html_block.h"
+#include "markdown/table_writer.h"
+
+namespace blogshift {
+namespace {
+
+using markdown::InlineMode;
+
+std::string prefix_lines(std::string_view text, std::string_view first, std::string_view rest) {
+  std::string out;
+  size_t start = 0;
+  bool first_line = true;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    std::string_view prefix = first_line ? first : rest;
+    if (line.empty()) {
+      size_t keep = prefix.find_last_not_of(' ');
+      out += prefix.substr(0, keep == std::string_view::npos ? 0 : keep + 1);
+    } else {
+      out += prefix;
+      out += line;
+    }
+    if (end == text.size()) break;
+    out += '\n';
+    start = end + 1;
+    first_line = false;
+  }
+  return out;
+}
+
+bool only_whitespace(const DocNode& n) {
+  for (const auto& c : n.children) {
+    switch (c->kind) {
+      case DocKind::LineBreak: break;
+      case DocKind::Text:
+        if (c->text.find_first_not_of(" \t\r\n") != std::string::npos) return false;
+        break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+int clamped_start(const DocNode& list) {
+  long long last = 999999999LL - static_cast<long long>(list.children.empty() ? 0 : list.children.size() - 1);
+  return static_cast<int>(std::clamp<long long>(list.start, 0, std::max(0LL, last)));
+}
+
+std::string code_info(std::string_view info) {
+  std::string line(info.substr(0, info.find_first_of("\r\n")));
+  size_t b = line.find_first_not_of(" \t"), e = line.find_last_not_of(" \t");
+  line = b == std::string::npos ? "" : line.substr(b, e - b + 1);
+  std::string out;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char next = i + 1 < line.size() ? line[i + 1] : '\0';
+    bool entity = line[i] == '&' && (std::isalnum(static_cast<unsigned char>(next)) || next == '#');
+    if ((line[i] == '\\' && markdown::is_ascii_punct(next)) || entity) out += '\\';
+    out += line[i];
+  }
+  return out;
+}
+
+class BlockWriter {
+ public:
+  std::string blocks(const DocNode& parent, bool tight) {
+    std::string out;
+    const DocNode* previous = nullptr;
+    bool previous_alt = false;
+    const auto& kids = parent.children;
+    for (size_t i = 0; i < kids.size(); ++i) {
+      const DocNode& child = *kids[i];
+      std::string text;
+      bool alt = false;
+      if (!child.is_block()) {  // inlines where blocks belong: a paragraph of their own
+        size_t j = i;
+        while (j < kids.size() && !kids[j]->is_block()) ++j;
+        text = markdown::write_inlines(parent, i, j, InlineMode::Paragraph);
+        i = j - 1;
+        if (!text.empty()) append(out, text, previous, nullptr, tight);
+        static const DocNode paragraph(DocKind::Paragraph);
+        if (!text.empty()) previous = &paragraph;
+        continue;
+      }
+      if (is_list(child)) alt = previous && previous->kind == child.kind && !previous_alt;
+      text = block(child, alt);
+      if (text.empty()) continue;
+      append(out, text, previous, &child, tight);
+      previous = &child;
+      previous_alt = alt;
+    }
+    return out;
+  }
+
+ private:
+  static bool is_list(const DocNode& n) { return n.kind == DocKind::BulletList || n.kind == DocKind::OrderedList; }
+
+  void append(std::string& out, const std::string& text, const DocNode* previous, const DocNode* next, bool tight) {
+    if (!out.empty()) out += tight && previous && next && tight_join(*previous, *next) ? "\n" : "\n\n";
+    out += text;
+  }
+
+  // Whether `next` may follow `previous` on the next line (no blank line)
+  // and still parse as two blocks.
+  static bool tight_join(const DocNode& previous, const DocNode& next) {
+    bool prev_ok = previous.kind == DocKind::Paragraph || previous.kind == DocKind::Heading ||
+                   previous.kind == DocKind::CodeBlock;
+    if (!prev_ok) return false;
+    switch (next.kind) {
+      case DocKind::BulletList:
+      case DocKind::OrderedList: {
+        // An empty first item cannot interrupt a paragraph; an ordered list
+        // can only when it starts at 1.
+        if (next.children.empty() || next.children[0]->children.empty()) return false;
+        return next.kind == DocKind::BulletList || clamped_start(next) == 1;
+      }
+      case DocKind::Heading:
+      case DocKind::CodeBlock: return true;
+      case DocKind::Paragraph: return previous.kind != DocKind::Paragraph;
+      default: return false;
+    }
+  }
+
+  std::string block(const DocNode& n, bool alt) {
+    switch (n.kind) {
+      case DocKind::Document:
+      case DocKind::ListItem: return blocks(n, false);
+      case DocKind::Paragraph:
+        if (only_whitespace(n)) return {};
+        return markdown::write_inlines(n, InlineMode::Paragraph);
+      case DocKind::Heading: {
+        std::string hashes(static_cast<size_t>(std::clamp(n.level, 1, 6)), '#');
+        std::string content = markdown::write_inlines(n, InlineMode::Heading);
+        return content.empty() ? hashes : hashes + " " + content;
+      }
+      case DocKind::BlockQuote: {
+        std::string content = blocks(n, false);
+        return content.empty() ? ">" : prefix_lines(content, "> ", "> ");
+      }
+      case DocKind::BulletList:
+      case DocKind::OrderedList: return list(n, alt);
+      case DocKind::CodeBlock: return code_block(n);
+      case DocKind::ThematicBreak: return "---";
+      case DocKind::Table: return markdown::write_table(n);
+      case DocKind::TableRow:
+      case DocKind::TableCell: return markdown::write_inlines(n, InlineMode::Paragraph);
+      case DocKind::RawBlock: return markdown::raw_html_block(n.text);
+      case DocKind::ExcerptBreak: return "<!-- more -->";
+      default: return {};
+    }
+  }
+
+  std::string list(const DocNode& n, bool alt) {
+    const bool bullet = n.kind == DocKind::BulletList;
+    const long long start = clamped_start(n);
+    std::string out;
+    for (size_t i = 0; i < n.children.size(); ++i) {
+      std::string marker = bullet ? (alt ? "*" : "-") : std::to_string(start + static_cast<long long>(i)) + (alt ? ")" : ".");
+      std::string content = blocks(*n.children[i], n.tight);
+      if (marker == "-" && (content == "---" || content.rfind("---\n", 0) == 0)) content.replace(0, 3, "***");
+      std::string item = content.empty() ? marker : prefix_lines(content, marker + " ", std::string(marker.size() + 1, ' '));
+      if (i) out += n.tight ? "\n" : "\n\n";
+      out += item;
+    }
+    return out;
+  }
+
+  static std::string code_block(const DocNode& n) {
+    std::string info = code_info(n.info);
+    const char fence_char = info.find('`') == std::string::npos ? '`' : '~';
+    std::vector<std::string> lines;
+    size_t longest = 0, run = 0;
+    std::string_view code = n.text;
+    while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.remove_suffix(1);
+    size_t start = 0;
+    while (start <= code.size()) {
+      size_t end = code.find('\n', start);
+      if (end == std::string_view::npos) end = code.size();
+      std::string line(code.substr(start, end - start));
+      size_t keep = line.find_last_not_of(" \t\r\f\v");
+      line.erase(keep == std::string::npos ? 0 : keep + 1);
+      lines.push_back(std::move(line));
+      start = end + 1;
+      if (end == code.size()) break;
+    }
+    for (char c : code) {
+      run = c == fence_char ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+    std::string fence(std::max<size_t>(3, longest + 1), fence_char);
+    std::string out = fence + info + "\n";
+    if (!code.empty())
+      for (const auto& line : lines) out += line + "\n";
+    return out + fence;
+  }
+};
+
+}  // namespace
+
+std::string write_commonmark(const DocNode& document) {
+  std::string body = BlockWriter().blocks(document, false);
+  if (body.empty()) return {};
+  return body + "\n";
+}
+
+}  // namespace blogshift

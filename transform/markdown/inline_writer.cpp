@@ -1,0 +1,298 @@
+#include "markdown/inline_writer.h"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "markdown/markdown_escape.h"
+
+namespace blogshift::markdown {
+namespace {
+
+enum class Tok { Text, Markup, Open, Close, Break };
+
+struct Token {
+  Tok kind = Tok::Text;
+  std::string s;              // Text: raw text; Markup: literal; Open/Close: the chosen delimiter
+  DocKind delim = DocKind::Emphasis;
+  size_t partner = 0;         // Open: index of its Close (set after flattening)
+  bool in_link = false;       // Text: inside link text or image alt
+};
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// Length of the whitespace (space, tab, no-break space) prefix / suffix.
+size_t leading_ws(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (is_blank(s[i])) ++i;
+    else if (s.substr(i, 2) == "\xC2\xA0") i += 2;
+    else break;
+  }
+  return i;
+}
+size_t trailing_ws(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0) {
+    if (is_blank(s[i - 1])) --i;
+    else if (i >= 2 && s.substr(i - 2, 2) == "\xC2\xA0") i -= 2;
+    else break;
+  }
+  return s.size() - i;
+}
+
+class Flattener {
+ public:
+  explicit Flattener(InlineMode mode) : mode_(mode) {}
+
+  void children(const DocNode& parent, std::vector<Token>& out, bool in_link) {
+    for (const auto& child : parent.children) node(*child, out, in_link);
+  }
+  void range(const DocNode& parent, size_t first, size_t last, std::vector<Token>& out) {
+    for (size_t i = first; i < last && i < parent.children.size(); ++i) node(*parent.children[i], out, false);
+  }
+
+ private:
+  static void push_text(std::vector<Token>& out, std::string text, bool in_link) {
+    if (text.empty()) return;
+    if (!out.empty() && out.back().kind == Tok::Text && out.back().in_link == in_link) {
+      out.back().s += text;
+      return;
+    }
+    out.push_back({Tok::Text, std::move(text), DocKind::Text, 0, in_link});
+  }
+  static void push_markup(std::vector<Token>& out, std::string literal) {
+    if (!literal.empty()) out.push_back({Tok::Markup, std::move(literal), DocKind::Text, 0, false});
+  }
+  static std::string one_line(std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), '\r'), s.end());
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    return s;
+  }
+
+  void delimited(const DocNode& n, std::vector<Token>& out, bool in_link) {
+    std::vector<Token> inner;
+    children(n, inner, in_link);
+    // Hard breaks and whitespace at the edges go outside the delimiters.
+    std::vector<Token> before, after;
+    while (!inner.empty()) {
+      Token& first = inner.front();
+      if (first.kind == Tok::Break) {
+        before.push_back(first);
+        inner.erase(inner.begin());
+      } else if (first.kind == Tok::Text && leading_ws(first.s) > 0) {
+        size_t k = leading_ws(first.s);
+        before.push_back({Tok::Text, first.s.substr(0, k), DocKind::Text, 0, first.in_link});
+        first.s.erase(0, k);
+        if (first.s.empty()) inner.erase(inner.begin());
+      } else {
+        break;
+      }
+    }
+    while (!inner.empty()) {
+      Token& last = inner.back();
+      if (last.kind == Tok::Break) {
+        after.insert(after.begin(), last);
+        inner.pop_back();
+      } else if (last.kind == Tok::Text && trailing_ws(last.s) > 0) {
+        size_t k = trailing_ws(last.s);
+        after.insert(after.begin(), {Tok::Text, last.s.substr(last.s.size() - k), DocKind::Text, 0, last.in_link});
+        last.s.erase(last.s.size() - k);
+        if (last.s.empty()) inner.pop_back();
+      } else {
+        break;
+      }
+    }
+    auto append = [&](std::vector<Token>& tokens) {
+      for (auto& t : tokens) {
+        if (t.kind == Tok::Text) push_text(out, std::move(t.s), t.in_link);
+        else out.push_back(std::move(t));
+      }
+    };
+    append(before);
+    if (!inner.empty()) {
+      out.push_back({Tok::Open, "", n.kind, 0, in_link});
+      append(inner);
+      out.push_back({Tok::Close, "", n.kind, 0, in_link});
+    }
+    append(after);
+  }
+
+  void node(const DocNode& n, std::vector<Token>& out, bool in_link) {
+    switch (n.kind) {
+      case DocKind::Text: push_text(out, one_line(n.text), in_link); break;
+      case DocKind::Emphasis:
+      case DocKind::Strong:
+      case DocKind::Strikethrough: delimited(n, out, in_link); break;
+      case DocKind::Superscript:
+      case DocKind::Subscript: {
+        const char* tag = n.kind == DocKind::Superscript ? "sup" : "sub";
+        push_markup(out, std::string("<") + tag + ">");
+        children(n, out, in_link);
+        push_markup(out, std::string("</") + tag + ">");
+        break;
+      }
+      case DocKind::Code: push_markup(out, code_span(n.text)); break;
+      case DocKind::Link: {
+        if (in_link) {  // links cannot nest: keep the text
+          children(n, out, in_link);
+          break;
+        }
+        if (n.title.empty() && n.children.size() == 1 && n.children[0]->kind == DocKind::Text &&
+            n.children[0]->text == n.url && can_autolink(n.url)) {
+          push_markup(out, "<" + n.url + ">");
+          break;
+        }
+        push_markup(out, "[");
+        children(n, out, true);
+        push_markup(out, "](" + destination_and_title(n) + ")");
+        break;
+      }
+      case DocKind::Image:
+        push_markup(out, "![");
+        push_text(out, one_line(n.text), true);
+        push_markup(out, "](" + destination_and_title(n) + ")");
+        break;
+      case DocKind::LineBreak:
+        if (mode_ == InlineMode::Heading) push_text(out, " ", in_link);
+        else if (mode_ == InlineMode::TableCell) push_markup(out, "<br>");
+        else out.push_back({Tok::Break, "", DocKind::LineBreak, 0, in_link});
+        break;
+      case DocKind::RawInline: push_markup(out, one_line(n.text)); break;
+      default:  // a block where an inline belongs: keep its inlines
+        children(n, out, in_link);
+        break;
+    }
+  }
+
+  static std::string destination_and_title(const DocNode& n) {
+    std::string s = link_destination(n.url);
+    if (!n.title.empty()) s += (s.empty() ? "<> " : " ") + link_title(n.title);
+    return s;
+  }
+
+  InlineMode mode_;
+};
+
+// The output character class next to token i, looking backwards (before) or
+// forwards (after). Undecided delimiters are punctuation whatever they become.
+CharClass class_before_token(const std::vector<Token>& tokens, size_t i) {
+  if (i == 0) return CharClass::Space;
+  const Token& t = tokens[i - 1];
+  switch (t.kind) {
+    case Tok::Break: return CharClass::Space;
+    case Tok::Open:
+    case Tok::Close: return CharClass::Punct;
+    default: return class_before(t.s, t.s.size());
+  }
+}
+CharClass class_after_token(const std::vector<Token>& tokens, size_t i) {
+  if (i + 1 >= tokens.size()) return CharClass::Space;
+  const Token& t = tokens[i + 1];
+  switch (t.kind) {
+    case Tok::Break: return CharClass::Space;
+    case Tok::Open:
+    case Tok::Close: return CharClass::Punct;
+    default: return class_at(t.s, 0);
+  }
+}
+
+// The delimiter character a decided delimiter token shows next to token i.
+char neighbour_char(const std::vector<Token>& tokens, size_t i, bool before) {
+  if (before ? i == 0 : i + 1 >= tokens.size()) return '\0';
+  const Token& t = tokens[before ? i - 1 : i + 1];
+  if (t.kind == Tok::Text || t.kind == Tok::Break || t.s.empty()) return '\0';
+  return before ? t.s.back() : t.s.front();
+}
+
+void choose_delimiters(std::vector<Token>& tokens) {
+  std::vector<size_t> open;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == Tok::Open) open.push_back(i);
+    if (tokens[i].kind == Tok::Close) {
+      tokens[open.back()].partner = i;
+      open.pop_back();
+    }
+  }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != Tok::Open) continue;
+    size_t close = tokens[i].partner;
+    std::vector<std::string> candidates;
+    std::string open_html, close_html;
+    switch (tokens[i].delim) {
+      case DocKind::Strong: candidates = {"**", "__"}; open_html = "<strong>"; close_html = "</strong>"; break;
+      case DocKind::Strikethrough: candidates = {"~~"}; open_html = "<del>"; close_html = "</del>"; break;
+      default: candidates = {"*", "_"}; open_html = "<em>"; close_html = "</em>"; break;
+    }
+    bool chosen = false;
+    for (const std::string& d : candidates) {
+      char c = d[0];
+      bool touches = neighbour_char(tokens, i, true) == c || neighbour_char(tokens, i, false) == c ||
+                     neighbour_char(tokens, close, true) == c || neighbour_char(tokens, close, false) == c;
+      if (touches) continue;
+      if (!can_open(c, class_before_token(tokens, i), class_after_token(tokens, i))) continue;
+      if (!can_close(c, class_before_token(tokens, close), class_after_token(tokens, close))) continue;
+      tokens[i].s = d;
+      tokens[close].s = d;
+      chosen = true;
+      break;
+    }
+    if (!chosen) {
+      tokens[i].s = open_html;
+      tokens[close].s = close_html;
+    }
+  }
+}
+
+}  // namespace
+
+std::string write_inlines(const DocNode& parent, InlineMode mode) {
+  return write_inlines(parent, 0, parent.children.size(), mode);
+}
+
+std::string write_inlines(const DocNode& parent, size_t first, size_t last, InlineMode mode) {
+  std::vector<Token> tokens;
+  Flattener(mode).range(parent, first, last, tokens);
+  while (!tokens.empty() && tokens.front().kind == Tok::Break) tokens.erase(tokens.begin());
+  while (!tokens.empty() && tokens.back().kind == Tok::Break) tokens.pop_back();
+  choose_delimiters(tokens);
+
+  // bracket_later[i]: a ']' is written somewhere after token i.
+  std::vector<bool> bracket_later(tokens.size() + 1, false);
+  for (size_t i = tokens.size(); i-- > 0;)
+    bracket_later[i] = bracket_later[i + 1] || (i + 1 < tokens.size() &&
+                                                tokens[i + 1].s.find(']') != std::string::npos);
+
+  std::string out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    switch (t.kind) {
+      case Tok::Text: {
+        TextContext context;
+        if (i + 1 < tokens.size()) {
+          context.break_after = tokens[i + 1].kind == Tok::Break;
+          context.after = context.break_after ? std::string_view("\\") : std::string_view(tokens[i + 1].s);
+        }
+        context.line_rules = mode == InlineMode::Paragraph;
+        context.heading = mode == InlineMode::Heading && i + 1 == tokens.size();
+        context.in_link_text = t.in_link;
+        context.bracket_later = bracket_later[i];
+        append_escaped_text(out, t.s, context);
+        break;
+      }
+      case Tok::Break: out += "\\\n"; break;
+      default: out += t.s; break;
+    }
+  }
+  if (mode == InlineMode::TableCell) {
+    std::string escaped;
+    for (char c : out) {
+      if (c == '|') escaped += '\\';
+      escaped += c;
+    }
+    out = std::move(escaped);
+  }
+  return out;
+}
+
+}  // namespace blogshift::markdown
