@@ -20,12 +20,14 @@ const std::vector<CleanupPass>& cleanup_passes() {
       {"separator-divs", passes::separator_divs_pass},
       // Unwraps spans and fonts, so the next passes see plain text and divs.
       {"style-noise", passes::style_noise_pass},
-      // Before line-breaks and empty-elements: `&nbsp;`-only text is blank.
+      // Before empty-elements and line-breaks: `&nbsp;`-only text is blank.
       {"nbsp", passes::nbsp_pass},
-      // Needs divs without style or class (style-noise) to unwrap them.
-      {"line-breaks", passes::line_breaks_pass},
-      // Last: removes what every pass before left empty.
+      // After style-noise (spans gone, ids kept only as link targets);
+      // before line-breaks, which trims the <br> and spaces it uncovers.
       {"empty-elements", passes::empty_elements_pass},
+      // Last: needs divs without style or class (style-noise) to unwrap them,
+      // and drops the paragraphs left with nothing.
+      {"line-breaks", passes::line_breaks_pass},
   };
   return list;
 }

@@ -5,7 +5,10 @@
 // text but whitespace (U+00A0 counts) and no element but others of its kind
 // is removed, inside out, so <p><span> </span></p> goes as a whole. An inline
 // element holding whitespace between words becomes that space, so
-// `a<b> </b>b` still reads "a b". Comments inside a removed element go too.
+// `a<b> </b>b` still reads "a b". An inline element holding only <br>s
+// (`<b><br></b>`) is unwrapped to them. Comments inside a removed element go
+// too. Runs before line-breaks, which then finds <br> and whitespace at the
+// ends of paragraphs that these elements hid.
 //
 // Kept, empty or not: void and embedded elements (img, br, hr, iframe,
 // video, audio, embed, object, source, input, canvas, svg...), table
@@ -35,17 +38,22 @@ bool always_kept(const HtmlNode& n) {
   return in_literal_text(n);
 }
 
-enum class Emptiness { Content, Blank, Nothing };
+enum class Emptiness { Content, Blank, Nothing, Breaks };
 
 Emptiness emptiness(const HtmlNode& n) {
-  bool blank = false;
+  bool blank = false, breaks = false;
   for (const auto& c : n.children) {
+    if (c->is_element("br")) {
+      breaks = true;
+      continue;
+    }
     if (c->is_element()) return Emptiness::Content;
     if (c->is_text()) {
       if (!is_blank(c->text)) return Emptiness::Content;
       if (!c->text.empty()) blank = true;
     }
   }
+  if (breaks) return Emptiness::Breaks;
   return blank ? Emptiness::Blank : Emptiness::Nothing;
 }
 
@@ -71,6 +79,13 @@ void empty_elements_pass(HtmlNode& body, PassContext& context) {
     Emptiness e = emptiness(*n);
     if (e == Emptiness::Content) continue;
     HtmlNode* parent = n->parent;
+    if (e == Emptiness::Breaks) {
+      if (!is_inline_tag(n->tag)) continue;  // <p><br></p> is line-breaks' to judge
+      unwrap(*n);                            // <b><br></b>: only the line break meant anything
+      merge_adjacent_text(*parent);
+      ++context.changes;
+      continue;
+    }
     if (e == Emptiness::Blank && is_inline_tag(n->tag) && !space_beside(*n)) {
       std::vector<std::unique_ptr<HtmlNode>> space;
       space.push_back(HtmlNode::text_node(" "));

@@ -2,7 +2,8 @@
 //
 // Blogger wraps each inserted image in a link to its larger copy:
 //   <a href=".../s1600/x.jpg" imageanchor="1" style="..."><img src=".../s320/x.jpg"></a>
-// When the link's only content is one <img> and the link points at the same
+// When the link's only content is one <img> (maybe in a <span> or <font>
+// holding nothing else) and the link points at the same
 // image (blogger_image_url.h's image_identity: same file, any size, any
 // scheme or server shard), the link is dropped and the image keeps the
 // larger of the two URLs (the link's, normally, keeping the image's https);
@@ -18,19 +19,27 @@ namespace blogshift::passes {
 
 namespace {
 
-// The link's only element child when it is an <img> and everything else is
-// whitespace or comments; nullptr otherwise.
-HtmlNode* sole_image(HtmlNode& a) {
-  HtmlNode* image = nullptr;
-  for (auto& c : a.children) {
+// The only element child of `node`, when everything else is whitespace or
+// comments; nullptr otherwise.
+HtmlNode* sole_element(HtmlNode& node) {
+  HtmlNode* only = nullptr;
+  for (auto& c : node.children) {
     if (c->is_element()) {
-      if (image || !c->is_element("img")) return nullptr;
-      image = c.get();
+      if (only) return nullptr;
+      only = c.get();
     } else if (c->is_text() && !is_blank(c->text)) {
       return nullptr;
     }
   }
-  return image;
+  return only;
+}
+
+// The link's only content when it is an <img>, possibly inside <span> or
+// <font> wrappers that hold nothing else (style-noise removes those later).
+HtmlNode* sole_image(HtmlNode& a) {
+  HtmlNode* n = sole_element(a);
+  while (n && (n->tag == "span" || n->tag == "font")) n = sole_element(*n);
+  return n && n->is_element("img") ? n : nullptr;
 }
 
 }  // namespace

@@ -17,12 +17,16 @@
 //   `<div><div>…</div></div>` loses both wrappers, and `<div><br></div>`
 //   disappears.
 // * A list item is split only when it holds <br><br> (splitting it
-//   otherwise would make a tight list loose); table cells are left alone
+//   otherwise would make a tight list loose); one left with nothing goes,
+//   and so does its list when no item is left. Any list, quotation or
+//   wrapper left holding only whitespace at the end goes. Table cells are left alone
 //   (GFM cells hold no paragraphs).
 // * The jump-break marker counts as a block, so it ends up between
 //   paragraphs.
 // Containers are rewritten inside out. Inline elements holding <br><br>
 // (`<b>a<br><br>b</b>`) are not split.
+#include <algorithm>
+
 #include "passes/passes.h"
 #include "passes/tree_edit.h"
 
@@ -50,6 +54,11 @@ bool needs_rebuild(const HtmlNode& p) {
   if (p.children.empty()) return true;
   if (edge_filler(*p.children.front()) || edge_filler(*p.children.back())) return true;
   return has_break_run_or_block(p);
+}
+
+bool is_prunable_wrapper(std::string_view tag) {
+  return tag == "p" || tag == "li" || tag == "ul" || tag == "ol" || tag == "dl" || tag == "blockquote" ||
+         tag == "div" || is_block_container_tag(tag);
 }
 
 bool inline_parent(const HtmlNode& n) {
@@ -83,6 +92,14 @@ void line_breaks_pass(HtmlNode& body, PassContext& context) {
       if (!has_break_run_or_block(*n)) continue;
       adopt(*n, to_blocks(take_children(*n), true));
       ++context.changes;
+      if (n->children.empty() && n->attributes.empty()) {
+        HtmlNode* list = n->parent;
+        remove(*n);
+        // A list whose only items held nothing but breaks goes with them.
+        bool items = std::any_of(list->children.begin(), list->children.end(),
+                                 [](const auto& c) { return c->is_element(); });
+        if (!items && (list->tag == "ul" || list->tag == "ol")) remove(*list);
+      }
       continue;
     }
     if (n != &body && inline_parent(*n)) {
@@ -99,6 +116,18 @@ void line_breaks_pass(HtmlNode& body, PassContext& context) {
     } else {
       adopt(*n, std::move(blocks));
     }
+  }
+
+  // Block wrappers this pass left holding only whitespace (a list whose
+  // items were empty <div><br></div> lines) go too, inside out.
+  for (HtmlNode* n : elements_postorder(body)) {
+    if (!is_prunable_wrapper(n->tag) || !n->attributes.empty()) continue;
+    bool blank = std::all_of(n->children.begin(), n->children.end(), [](const auto& c) {
+      return c->kind == HtmlNodeKind::Comment || (c->is_text() && is_blank(c->text));
+    });
+    if (!blank) continue;
+    remove(*n);
+    ++context.changes;
   }
 }
 

@@ -16,7 +16,7 @@ void caption_tables_pass(HtmlNode& body, PassContext& context);  // "caption-tab
 void separator_divs_pass(HtmlNode& body, PassContext& context);  // "separator-divs"
 void style_noise_pass(HtmlNode& body, PassContext& context);     // "style-noise"
 void nbsp_pass(HtmlNode& body, PassContext& context);            // "nbsp"
-void line_breaks_pass(HtmlNode& body, PassContext& context);     // "line-breaks"
 void empty_elements_pass(HtmlNode& body, PassContext& context);  // "empty-elements"
+void line_breaks_pass(HtmlNode& body, PassContext& context);     // "line-breaks"
 
 }  // namespace blogshift::passes

@@ -18,8 +18,9 @@
 // * Attributes dropped everywhere: style, class (kept on pre and code, where
 //   the converter reads the language: `brush: python`, `lang-py`,
 //   `language-…`, `sourceCode`), id and <a name> (kept when a link in the
-//   post points at them, `href="#…"`), dir, lang, data-*, align (kept on
-//   table cells), Blogger's imageanchor and an image's border.
+//   post points at them, `href="#…"`), dir, lang, data-*, aria-*, role,
+//   tabindex (pasted web-app markup), align (kept on table cells), Blogger's
+//   imageanchor and an image's border.
 #include <algorithm>
 #include <set>
 
@@ -88,7 +89,7 @@ std::vector<std::string> tags_for(const Meaning& m) {
 bool keeps_attribute(const HtmlNode& n, const HtmlAttribute& a, const std::set<std::string>& targets) {
   const std::string& name = a.name;
   if (name == "style" || name == "dir" || name == "lang" || name == "xml:lang" || name == "imageanchor" ||
-      name.starts_with("data-"))
+      name == "role" || name == "tabindex" || name.starts_with("data-") || name.starts_with("aria-"))
     return false;
   if (name == "class") return n.tag == "pre" || n.tag == "code";
   if (name == "id") return targets.contains(a.value);
