@@ -11,6 +11,7 @@
 // render back (cmark-gfm) to the text of its tree and keep the layout rules.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -71,6 +72,8 @@ std::vector<SpecExample> load_examples() {
   }
   return examples;
 }
+
+void PrintTo(const SpecExample& example, std::ostream* os) { *os << example.file << ":" << example.line; }
 
 class WriterSpec : public ::testing::TestWithParam<SpecExample> {};
 

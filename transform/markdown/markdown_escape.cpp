@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 namespace blogshift::markdown {
@@ -57,7 +58,21 @@ char32_t decode_at(std::string_view s, size_t pos) {
   return cp;
 }
 
-bool entity_like(std::string_view rest) { return !rest.empty() && (is_ascii_alnum(rest[0]) || rest[0] == '#'); }
+// Whether `rest` (what follows a '&') completes an entity or numeric
+// character reference: name;  #digits;  #xhex;
+bool entity_like(std::string_view rest) {
+  size_t i = 0;
+  if (!rest.empty() && rest[0] == '#') {
+    i = 1;
+    bool hex = rest.size() > 1 && (rest[1] == 'x' || rest[1] == 'X');
+    if (hex) i = 2;
+    size_t digits = i;
+    while (i < rest.size() && (hex ? std::isxdigit(static_cast<unsigned char>(rest[i])) != 0 : is_digit(rest[i]))) ++i;
+    return i > digits && i - digits <= (hex ? 6u : 7u) && i < rest.size() && rest[i] == ';';
+  }
+  while (i < rest.size() && is_ascii_alnum(rest[i])) ++i;
+  return i > 0 && i <= 32 && i < rest.size() && rest[i] == ';';
+}
 
 }  // namespace
 
@@ -106,8 +121,8 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
     return context.after.empty() ? '\0' : context.after[0];
   };
   auto rest_after = [&](size_t i) -> std::string {  // a few characters after i, across `after`
-    std::string rest(text.substr(std::min(i + 1, n), 8));
-    if (rest.size() < 8) rest += context.after.substr(0, 8 - rest.size());
+    std::string rest(text.substr(std::min(i + 1, n), 40));
+    if (rest.size() < 40) rest += context.after.substr(0, 40 - rest.size());
     return rest;
   };
   // The class after position j (exclusive end of a run). A blank at the very

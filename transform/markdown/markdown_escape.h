@@ -10,7 +10,7 @@
 //   _        a run is escaped when it could open or close (intraword _ stays)
 //   [ ]      [ when a ] follows anywhere later in the block; both inside link text and image alt
 //   <        before a letter, / ! or ?  (HTML tag, comment, processing instruction, autolink)
-//   &        before a letter, digit or #  (entity or numeric reference)
+//   &        when it starts an entity or numeric reference (&amp; &#169; &#xA9;)
 //   !        before [  (image)
 //   ^        right after a link or image's [  (cmark-gfm reads "[^" as a footnote)
 //   :        in http:// https:// ftp://  (the GFM autolink extension would link the URL)
