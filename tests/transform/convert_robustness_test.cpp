@@ -71,7 +71,7 @@ std::vector<std::string> atom_contents(const std::string& feed) {
 }
 
 std::string convert_html(const std::string& html, ConvertReport& report) {
-  HtmlDocument doc = parse_html(html);
+  HtmlDocument doc = parse_html("<body>" + html);
   const HtmlNode* body = find_first(*doc.root, by_tag("body"));
   if (!body) return {};
   return dump_document(*html_to_document(*body, report));

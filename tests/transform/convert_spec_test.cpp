@@ -86,8 +86,11 @@ std::vector<Example> parse_spec(const std::string& text, std::vector<std::pair<s
   return examples;
 }
 
+// "<body>" first, so that a fragment starting with <script>, <style>,
+// <link> or <noscript> keeps them in the body (the HTML5 algorithm would
+// otherwise put them in the implied <head>).
 std::string convert_fragment(const std::string& html) {
-  HtmlDocument doc = parse_html(html);
+  HtmlDocument doc = parse_html("<body>" + html);
   const HtmlNode* body = find_first(*doc.root, by_tag("body"));
   if (!body) return "(no body)\n";
   ConvertReport report;

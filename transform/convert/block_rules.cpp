@@ -99,6 +99,56 @@ int list_start(const HtmlNode& ol) {
 
 }  // namespace
 
+bool visually_empty(const DocNode& container) {
+  for (const auto& child : container.children) {
+    switch (child->kind) {
+      case DocKind::Text: {
+        std::string_view t = child->text;
+        while (!t.empty()) {
+          if (t.front() == ' ')
+            t.remove_prefix(1);
+          else if (t.substr(0, 2) == "\xC2\xA0")
+            t.remove_prefix(2);
+          else
+            return false;
+        }
+        break;
+      }
+      case DocKind::LineBreak: break;
+      case DocKind::Emphasis:
+      case DocKind::Strong:
+      case DocKind::Strikethrough:
+      case DocKind::Superscript:
+      case DocKind::Subscript:
+        if (!visually_empty(*child)) return false;
+        break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+std::unique_ptr<DocNode> raw_only(const DocNode& paragraph) {
+  std::string html;
+  bool any = false;
+  for (const auto& child : paragraph.children) {
+    if (child->kind == DocKind::RawInline) {
+      html += child->text;
+      any = true;
+    } else if (child->kind == DocKind::LineBreak) {
+      html += '\n';
+    } else if (child->kind == DocKind::Text && child->text.find_first_not_of(' ') == std::string::npos) {
+      html += child->text;
+    } else {
+      return nullptr;
+    }
+  }
+  if (!any) return nullptr;
+  auto block = std::make_unique<DocNode>(DocKind::RawBlock);
+  block->text = std::move(html);
+  return block;
+}
+
 DocNode& Converter::Run::paragraph() {
   if (!para_) para_ = std::make_unique<DocNode>(DocKind::Paragraph);
   return *para_;
@@ -112,7 +162,10 @@ void Converter::Run::flush() {
   auto part = std::make_unique<DocNode>(DocKind::Paragraph);
   auto emit = [&] {
     normalize_inlines(*part);
-    if (!part->children.empty()) out_.add(std::move(part));
+    if (std::unique_ptr<DocNode> raw = raw_only(*part))
+      out_.add(std::move(raw));
+    else if (!visually_empty(*part))
+      out_.add(std::move(part));
     part = std::make_unique<DocNode>(DocKind::Paragraph);
   };
   auto& kids = para->children;
@@ -182,6 +235,12 @@ void Converter::block_child(const HtmlNode& node, Run& run) {
       out.add(DocKind::ExcerptBreak);
       blocks_from_children(node, out);  // an <a name="more"> holding text keeps it
       return;
+    case ElementRole::RawEmbed:
+      if (!is_highlighter_script(node)) {
+        inline_node(node, run.paragraph());
+        return;
+      }
+      [[fallthrough]];
     case ElementRole::Raw:
       run.flush();
       if (is_highlighter_script(node)) {
@@ -256,7 +315,7 @@ void Converter::heading(const HtmlNode& element, DocNode& out) {
   inline_children(element, *h);
   inline_only_ = saved;
   normalize_inlines(*h);
-  if (!h->children.empty()) out.add(std::move(h));
+  if (!visually_empty(*h)) out.add(std::move(h));
 }
 
 void Converter::list(const HtmlNode& element, DocNode& out) {

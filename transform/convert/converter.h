@@ -38,7 +38,9 @@ enum class ElementRole {
   TablePart,     // thead, tbody, tfoot, tr, td, th, caption outside a table
   Rule,          // hr
   More,          // blogger-more, <a name="more">
-  Raw,           // iframe, script, form...: kept as raw HTML
+  Raw,           // form, style, details...: kept as a raw block
+  RawEmbed,      // iframe, script, video, svg, button...: raw inline HTML in
+                 // the paragraph; a paragraph of nothing else is a RawBlock
   Strong,        // b, strong
   Emphasis,      // i, em, cite, dfn, var
   Strike,        // s, strike, del
@@ -77,6 +79,13 @@ bool finish_wrapper(DocNode& parent);
 // Appends text to `parent`, merging with a Text last child and never
 // producing two spaces in a row at the seam.
 void append_text(DocNode& parent, std::string_view text);
+
+// True when the inline content shows nothing: only spaces, U+00A0 and
+// hard breaks, maybe inside emphasis (Blogger's <p>&nbsp;</p> spacers).
+bool visually_empty(const DocNode& container);
+// A paragraph holding only raw inline HTML (an iframe alone in its div) as
+// one RawBlock with the same HTML; nullptr when it holds anything else.
+std::unique_ptr<DocNode> raw_only(const DocNode& paragraph);
 
 // The code block of a <pre> (code_block_rules.cpp), or nullptr when it
 // holds no text.

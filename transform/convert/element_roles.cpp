@@ -32,12 +32,12 @@ const std::unordered_map<std::string_view, ElementRole>& role_table() {
       {"hr", R::Rule},
       {"blogger-more", R::More},
       // kept as raw HTML
-      {"iframe", R::Raw}, {"embed", R::Raw}, {"object", R::Raw}, {"video", R::Raw}, {"audio", R::Raw},
-      {"script", R::Raw}, {"form", R::Raw}, {"input", R::Raw}, {"button", R::Raw}, {"select", R::Raw},
-      {"textarea", R::Raw}, {"canvas", R::Raw}, {"svg", R::Raw}, {"math", R::Raw}, {"style", R::Raw},
-      {"noscript", R::Raw}, {"template", R::Raw}, {"details", R::Raw}, {"fieldset", R::Raw},
-      {"meta", R::Raw}, {"link", R::Raw}, {"base", R::Raw}, {"title", R::Raw}, {"map", R::Raw},
-      {"picture", R::Raw}, {"applet", R::Raw}, {"frameset", R::Raw}, {"frame", R::Raw}, {"dialog", R::Raw},
+      {"iframe", R::RawEmbed}, {"embed", R::RawEmbed}, {"object", R::RawEmbed}, {"video", R::RawEmbed}, {"audio", R::RawEmbed},
+      {"script", R::RawEmbed}, {"form", R::Raw}, {"input", R::RawEmbed}, {"button", R::RawEmbed}, {"select", R::RawEmbed},
+      {"textarea", R::RawEmbed}, {"canvas", R::RawEmbed}, {"svg", R::RawEmbed}, {"math", R::RawEmbed}, {"style", R::Raw},
+      {"noscript", R::RawEmbed}, {"template", R::Raw}, {"details", R::Raw}, {"fieldset", R::Raw},
+      {"meta", R::Raw}, {"link", R::Raw}, {"base", R::Raw}, {"title", R::Raw}, {"map", R::RawEmbed},
+      {"picture", R::RawEmbed}, {"applet", R::RawEmbed}, {"frameset", R::Raw}, {"frame", R::Raw}, {"dialog", R::Raw},
       {"head", R::Raw},
       // inline
       {"b", R::Strong}, {"strong", R::Strong},

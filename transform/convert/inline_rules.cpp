@@ -76,21 +76,19 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
     case ElementRole::Code:
     case ElementRole::Preformatted: inline_code(node, parent); return;
     case ElementRole::Underline: {
-      DocNode* open = parent.add(DocKind::RawInline);
-      open->text = "<" + node.tag + ">";
-      size_t count = parent.children.size();
-      inline_children(node, parent);
-      bool blank = parent.children.size() == count ||
-                   (parent.children.size() == count + 1 && parent.children.back()->kind == DocKind::Text &&
-                    trim(parent.children.back()->text).empty());
-      if (blank) {
-        // Nothing underlined: no tags, at most the space.
-        std::unique_ptr<DocNode> space;
-        if (parent.children.size() == count + 1) space = std::move(parent.children.back());
-        parent.children.resize(count - 1);
-        if (space) append_text(parent, space->text);
+      DocNode content(DocKind::Paragraph);
+      inline_children(node, content);
+      if (visually_empty(content)) {  // nothing underlined: no tags
+        for (auto& child : content.children) {
+          if (child->kind == DocKind::Text)
+            append_text(parent, child->text);
+          else
+            parent.add(std::move(child));
+        }
         return;
       }
+      parent.add(DocKind::RawInline)->text = "<" + node.tag + ">";
+      for (auto& child : content.children) parent.add(std::move(child));
       parent.add(DocKind::RawInline)->text = "</" + node.tag + ">";
       report_.kept_raw.push_back(node.tag);
       return;
@@ -127,6 +125,7 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
       append_text(parent, " ");
       return;
     case ElementRole::Raw:
+    case ElementRole::RawEmbed:
       parent.add(DocKind::RawInline)->text = outer_html(node);
       report_.kept_raw.push_back(raw_label(node));
       return;
