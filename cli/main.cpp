@@ -4,7 +4,9 @@
 #include "command_line.h"
 #include "diagnostics.h"
 #include "extract_command.h"
+#include "run_command.h"
 #include "status_command.h"
+#include "transform_command.h"
 
 int main(int argc, char** argv) {
   const std::string prog = "blogshift";
@@ -20,12 +22,24 @@ int main(int argc, char** argv) {
     blogshift::add_extract_options(*extract_cmd, extract);
     extract_cmd->footer("Example:\n  blogshift extract feed.atom mirror/ crawl.warc.gz --out site/");
 
+    blogshift::RunOptions run;
+    auto* run_cmd = app.add_subcommand("run", "extract, transform and write the site: the whole migration in one command");
+    blogshift::add_run_options(*run_cmd, run);
+    run_cmd->footer("Example:\n  blogshift run feed.atom crawl.warc.gz --out site/ --timezone America/Los_Angeles");
+
+    blogshift::TransformCommandOptions transform;
+    auto* transform_cmd =
+        app.add_subcommand("transform", "turn staged posts and pages into Markdown documents with front matter");
+    blogshift::add_transform_options(*transform_cmd, transform);
+
     blogshift::StatusOptions status;
     auto* status_cmd = app.add_subcommand("status", "counts of what is staged: items by kind and status, assets, problems");
     blogshift::add_status_options(*status_cmd, status);
 
     if (auto done = blogshift::parse_command_line(app, argc, argv)) return *done;
     if (*extract_cmd) return blogshift::run_extract(prog, extract);
+    if (*run_cmd) return blogshift::run_run(prog, run);
+    if (*transform_cmd) return blogshift::run_transform_command(prog, transform);
     return blogshift::run_status(status);
   });
 }

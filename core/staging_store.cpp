@@ -30,11 +30,16 @@ struct TimeColumns {
   std::string utc;
   std::optional<int64_t> offset;
 };
+// A time written in UTC ("...Z", as Takeout writes every time) says nothing
+// about the blog's own zone, so its offset stays unknown (NULL) and another
+// sighting (a rendered page's local time) or --timezone can supply it.
 TimeColumns time_columns(const std::string& text) {
   TimeColumns out;
   if (auto t = parse_timestamp(text)) {
     out.utc = t->utc;
-    if (t->has_offset) out.offset = t->offset_minutes;
+    const std::string_view trimmed = trim(text);
+    const bool zulu = !trimmed.empty() && (trimmed.back() == 'Z' || trimmed.back() == 'z');
+    if (t->has_offset && !zulu) out.offset = t->offset_minutes;
   }
   return out;
 }

@@ -20,13 +20,14 @@ HtmlNode* find_body(HtmlNode& root) {
 
 BodyConversion convert_body(std::string_view html) {
   BodyConversion out;
-  out.cleaned = parse_html(html);
+  // "<body>" first: a post that starts with <script>, <style> or <link> would
+  // otherwise have them moved into an implied <head> and lost.
+  out.cleaned = parse_html("<body>" + std::string(html));
   out.depth_capped = out.cleaned.depth_capped;
   HtmlNode& body = *find_body(*out.cleaned.root);
   out.body = &body;
   run_cleanup_passes(body, out.passes);
   out.cleaned_html = inner_html(body);
-  out.plain_text = text_content(body);
   out.document = html_to_document(body, out.convert);
   return out;
 }

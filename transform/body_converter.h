@@ -19,7 +19,6 @@ struct BodyConversion {
   HtmlDocument cleaned;            // the parsed body after the passes (for the fidelity check)
   const HtmlNode* body = nullptr;  // its <body> element
   std::string cleaned_html;        // the body's inner HTML after the passes
-  std::string plain_text;    // visible text of the cleaned body, whitespace collapsed
   PassContext passes;
   ConvertReport convert;
   bool depth_capped = false;  // the HTML nested too deep: part was flattened to text

@@ -7,6 +7,7 @@
 
 #include "body_converter.h"
 #include "digest.h"
+#include "records.h"
 #include "fidelity/fidelity_check.h"
 #include "links/link_rewriter.h"
 #include "markdown/cmark_render.h"
@@ -171,7 +172,7 @@ Converted convert_one(const Planned& d, const std::string& body, const SiteMap& 
                                            : local_date(d.published_utc, published_offset);
   fm.updated_date = options.full_timestamp ? local_timestamp(updated, updated_offset) : local_date(updated, updated_offset);
   fm.author = d.author;
-  fm.description = make_description(conv.plain_text, options.description_length);
+  fm.description = make_description(plain_text(*conv.document), options.description_length);
   fm.tags = d.labels;
   fm.published = d.status == "LIVE";
   fm.legacy_url = d.legacy_path;

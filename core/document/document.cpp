@@ -35,6 +35,45 @@ const char* to_string(DocKind kind) {
   return "?";
 }
 
+std::string plain_text(const DocNode& root) {
+  std::string out;
+  auto space = [&] {
+    if (!out.empty() && out.back() != ' ') out += ' ';
+  };
+  std::vector<const DocNode*> stack{&root};
+  while (!stack.empty()) {
+    const DocNode* node = stack.back();
+    stack.pop_back();
+    if (node == nullptr) {  // end of a block
+      space();
+      continue;
+    }
+    switch (node->kind) {
+      case DocKind::CodeBlock:
+      case DocKind::RawBlock:
+      case DocKind::RawInline:
+      case DocKind::Image:
+        continue;
+      case DocKind::Text:
+      case DocKind::Code:
+        for (char c : node->text) {
+          if (c == ' ' || c == '\n' || c == '\t' || c == '\r') space();
+          else out += c;
+        }
+        continue;
+      case DocKind::LineBreak:
+        space();
+        continue;
+      default:
+        break;
+    }
+    if (node->is_block() || node->kind == DocKind::TableCell) stack.push_back(nullptr);
+    for (auto it = node->children.rbegin(); it != node->children.rend(); ++it) stack.push_back(it->get());
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 std::string dump_document(const DocNode& root) {
   std::string out;
   // Iterative pre-order walk with depth, so hostile nesting cannot overflow the stack.

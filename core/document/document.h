@@ -69,6 +69,12 @@ struct DocNode {
 
 const char* to_string(DocKind kind);
 
+// The words a reader sees, for descriptions and search: text of paragraphs,
+// headings, lists, quotes and tables, blocks separated by a space, white
+// space collapsed. Images, code blocks and raw HTML are left out, so no
+// Markdown or HTML residue can reach the result.
+std::string plain_text(const DocNode& root);
+
 // A readable, indented dump of the tree (`--dump-ast`, and tests that check
 // the converter apart from the writer). One node per line:
 //   Paragraph

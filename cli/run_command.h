@@ -1,0 +1,24 @@
+// `blogshift run SOURCE... --out DIR`: extract, transform and write the
+// content tree, in-process, then say where everything is.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extract_command.h"
+#include "transform_stage.h"
+
+namespace blogshift {
+
+struct RunOptions {
+  ExtractOptions extract;
+  TransformOptions transform;
+  std::string extra_fields;
+};
+
+void add_run_options(CLI::App& app, RunOptions& options);
+int run_run(const std::string& prog, RunOptions options);
+
+}  // namespace blogshift

@@ -1,0 +1,59 @@
+#include "transform_command.h"
+
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+
+#include "errors.h"
+#include "staging_store.h"
+
+namespace blogshift {
+
+void add_transform_options(CLI::App& app, TransformCommandOptions& o) {
+  app.add_option("-o,--out", o.out_dir, "output folder whose staging database to read (OUT/.blogshift/staging.db)")
+      ->capture_default_str();
+  app.add_option("--db", o.db_path, "staging database file (overrides --out)");
+  add_transform_tuning_options(app, o.transform, o.extra_fields);
+}
+
+void apply_extra_fields(const std::string& extra_fields, TransformOptions& options) {
+  if (extra_fields.find("bloggerId") != std::string::npos) options.blogger_id_field = true;
+  if (extra_fields.find("comments") != std::string::npos) options.comments_field = true;
+}
+
+void add_transform_tuning_options(CLI::App& app, TransformOptions& t, std::string& extra_fields) {
+  app.add_option("--timezone", t.timezone,
+                 "IANA time zone for dates the source gives in UTC only (default: the blog's own setting, else UTC)");
+  app.add_option("--route-pattern", t.route_pattern, "route of a post (:year, :month, :day, :slug)")
+      ->capture_default_str();
+  app.add_option("--page-route-pattern", t.page_route_pattern, "route of a page")->capture_default_str();
+  app.add_option("--tag-route-pattern", t.tag_route_pattern, "route of a label's page (:tag)")->capture_default_str();
+  app.add_flag("--full-timestamp", t.full_timestamp,
+               "publishDate/updatedDate as full times with their UTC offset instead of 'YYYY-MM-DD'");
+  app.add_option("--description-length", t.description_length, "description length in characters")
+      ->capture_default_str();
+  app.add_option("--front-matter-extra", extra_fields, "extra front matter fields: bloggerId,comments");
+  app.add_option("-j,--jobs", t.jobs, "worker threads")->capture_default_str()->check(CLI::Range(1, 64));
+}
+
+void print_transform_report(const TransformReport& r, std::ostream& out) {
+  out << "transform\t" << r.documents << " documents (" << r.posts << " posts, " << r.pages << " pages, " << r.drafts
+      << " not published), fidelity passed " << r.fidelity_passed << "/" << r.documents << ", links rewritten "
+      << r.links_rewritten << ", not found " << r.links_missing << ", images local " << r.images_local << ", remote "
+      << r.images_remote << ", kept as raw HTML " << r.kept_raw << '\n';
+}
+
+int run_transform_command(const std::string& prog, TransformCommandOptions o) {
+  (void)prog;
+  apply_extra_fields(o.extra_fields, o.transform);
+  const std::string db_path =
+      !o.db_path.empty() ? o.db_path : (std::filesystem::path(o.out_dir) / ".blogshift" / "staging.db").string();
+  if (!std::filesystem::exists(db_path))
+    throw FatalError(db_path, "no staging database here", "run 'blogshift extract SOURCE... --out DIR' first");
+  StagingStore store(db_path);
+  TransformReport report = run_transform(store.db(), o.transform);
+  print_transform_report(report, std::cout);
+  return report.documents == report.fidelity_passed && report.links_missing == 0 ? kExitOk : kExitProblems;
+}
+
+}  // namespace blogshift
