@@ -26,9 +26,8 @@ inline void inline_text(const DocNode& n, TextMode mode, std::string& out) {
         break;
       case DocKind::Image: out += c->text; break;
       case DocKind::LineBreak:
-        // The writer: "\\\n" in paragraphs, a space in headings, <br> in cells.
+        // The writer: "\\\n" in paragraphs, <br> (raw HTML, no text) in headings and cells.
         if (mode == TextMode::Paragraph) out += '\n';
-        if (mode == TextMode::Heading) out += ' ';
         break;
       case DocKind::RawInline: break;
       default: inline_text(*c, mode, out); break;

@@ -307,6 +307,19 @@ void Converter::distribute(const HtmlNode& element, ElementRole role, Run& run) 
   }
 }
 
+// Line breaks at the start or end of a heading, or twice in a row, say nothing.
+static void drop_edge_and_repeated_breaks(DocNode& h) {
+  auto& kids = h.children;
+  std::vector<std::unique_ptr<DocNode>> kept;
+  for (auto& child : kids) {
+    const bool is_break = child->kind == DocKind::LineBreak;
+    if (is_break && (kept.empty() || kept.back()->kind == DocKind::LineBreak)) continue;
+    kept.push_back(std::move(child));
+  }
+  while (!kept.empty() && kept.back()->kind == DocKind::LineBreak) kept.pop_back();
+  kids = std::move(kept);
+}
+
 void Converter::heading(const HtmlNode& element, DocNode& out) {
   auto h = std::make_unique<DocNode>(DocKind::Heading);
   h->level = element.tag[1] - '0';
@@ -314,6 +327,8 @@ void Converter::heading(const HtmlNode& element, DocNode& out) {
   inline_only_ = true;
   inline_children(element, *h);
   inline_only_ = saved;
+  normalize_inlines(*h);
+  drop_edge_and_repeated_breaks(*h);
   normalize_inlines(*h);
   if (!visually_empty(*h)) out.add(std::move(h));
 }

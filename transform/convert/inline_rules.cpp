@@ -95,12 +95,7 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
     }
     case ElementRole::Link: link(node, parent); return;
     case ElementRole::Image: image(node, parent); return;
-    case ElementRole::Break:
-      if (inline_only_)
-        append_text(parent, " ");
-      else
-        parent.add(DocKind::LineBreak);
-      return;
+    case ElementRole::Break: parent.add(DocKind::LineBreak); return;
     case ElementRole::WordBreak:
     case ElementRole::Rule: return;
     case ElementRole::Quote:
@@ -120,9 +115,13 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
     case ElementRole::BlockQuote:
     case ElementRole::Table:
     case ElementRole::TablePart:
-      append_text(parent, " ");
+      // In a heading, a block inside still starts a line of its own (the
+      // writer says it with <br>); elsewhere it is set off by spaces.
+      if (inline_only_) parent.add(DocKind::LineBreak);
+      else append_text(parent, " ");
       inline_children(node, parent);
-      append_text(parent, " ");
+      if (inline_only_) parent.add(DocKind::LineBreak);
+      else append_text(parent, " ");
       return;
     case ElementRole::Raw:
     case ElementRole::RawEmbed:

@@ -65,8 +65,14 @@ size_t match_urls(const std::vector<std::string>& source, const std::vector<std:
   for (const std::string& url : output) ++available[normalize_url(url)];
   size_t kept = 0;
   for (const std::string& url : source) {
+    // An empty href links nowhere; the converter drops the link and keeps its text.
+    if (trim(url).empty()) {
+      ++kept;
+      continue;
+    }
     const std::string* expected = &url;
     if (auto it = rewritten.find(url); it != rewritten.end()) expected = &it->second;
+    else if (auto trimmed = rewritten.find(std::string(trim(url))); trimmed != rewritten.end()) expected = &trimmed->second;
     auto hit = available.find(normalize_url(*expected));
     if (hit != available.end() && hit->second > 0) {
       --hit->second;

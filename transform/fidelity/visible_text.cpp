@@ -107,8 +107,8 @@ private:
       if (pre_depth_ > 0) code_ += '\n';
       return false;
     }
-    if (block_element(tag)) line_break();
-    else if (tag == "td" || tag == "th") end_word();
+    // A table cell is a box of its own: its edges are breaks, as blocks are.
+    if (block_element(tag) || tag == "td" || tag == "th") line_break();
     if (tag == "a") {
       if (const std::string* href = n.attr("href")) out_.links.push_back(*href);
     } else if (tag == "img") {
@@ -125,8 +125,7 @@ private:
     if (!n.is_element()) return;
     const std::string& tag = n.tag;
     if (hidden_element(tag) || tag == "br") return;
-    if (block_element(tag)) line_break();
-    else if (tag == "td" || tag == "th") end_word();
+    if (block_element(tag) || tag == "td" || tag == "th") line_break();
     if (tag == "pre") {
       if (--pre_depth_ == 0) out_.code_blocks.push_back(finish_block_code());
     } else if (tag == "code" && pre_depth_ == 0 && code_depth_ > 0) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "markdown/markdown_escape.h"
+#include "markdown/raw_html_block.h"
 
 namespace blogshift::markdown {
 namespace {
@@ -154,8 +155,8 @@ class Flattener {
         push_markup(out, "](" + destination_and_title(n) + ")");
         break;
       case DocKind::LineBreak:
-        if (mode_ == InlineMode::Heading) push_text(out, " ", in_link);
-        else if (mode_ == InlineMode::TableCell) push_markup(out, "<br>");
+        // A heading and a table cell are one line each: the break is said in HTML.
+        if (mode_ == InlineMode::Heading || mode_ == InlineMode::TableCell) push_markup(out, "<br>");
         else out.push_back({Tok::Break, "", DocKind::LineBreak, 0, in_link});
         break;
       case DocKind::RawInline: push_markup(out, one_line(n.text)); break;
@@ -280,7 +281,15 @@ std::string write_inlines(const DocNode& parent, size_t first, size_t last, Inli
         append_escaped_text(out, t.s, context);
         break;
       }
-      case Tok::Break: out += "\\\n"; break;
+      case Tok::Break:
+        // A line that starts with <iframe, <div, <!-- ... would open an HTML
+        // block and end the paragraph; keep such raw HTML on this line.
+        if (i + 1 < tokens.size() && tokens[i + 1].kind == Tok::Markup &&
+            opens_interrupting_html_block(tokens[i + 1].s))
+          out += "<br />";
+        else
+          out += "\\\n";
+        break;
       default: out += t.s; break;
     }
   }

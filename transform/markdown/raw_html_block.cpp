@@ -112,6 +112,10 @@ bool block_tag_start(std::string_view first) {
 
 }  // namespace
 
+bool opens_interrupting_html_block(std::string_view text) {
+  return !end_marker(text).empty() || block_tag_start(text);
+}
+
 std::string raw_html_block(std::string_view html) {
   std::vector<std::string> lines;
   std::string current;

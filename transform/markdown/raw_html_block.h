@@ -25,4 +25,8 @@ namespace blogshift::markdown {
 // `html` is only whitespace.
 std::string raw_html_block(std::string_view html);
 
+// True when a line starting with `text` would open an HTML block that can
+// interrupt a paragraph (kinds 1-6: <script>, <!--, <iframe, <div ...).
+bool opens_interrupting_html_block(std::string_view text);
+
 }  // namespace blogshift::markdown
