@@ -15,7 +15,7 @@
 //           percent-escaping cmark applies).
 //   images  the same for img[src].
 //   code    the text of every <pre> and every inline <code> outside a <pre>,
-//           in order, equal (pre: exact but for CR LF, U+00A0 and trailing
+//           in order, equal (pre: exact but for CR LF, U+00A0, spaces at line ends and trailing
 //           newlines; inline code: white space collapsed).
 //
 // `passed` needs text_recall >= kMinTextRecall, break_recall >=

@@ -109,6 +109,8 @@ private:
     }
     // A table cell is a box of its own: its edges are breaks, as blocks are.
     if (block_element(tag) || tag == "td" || tag == "th") line_break();
+    // Browsers show <q> with quotation marks; so does the Markdown.
+    if (tag == "q") add_text("\u201C");
     if (tag == "a") {
       if (const std::string* href = n.attr("href")) out_.links.push_back(*href);
     } else if (tag == "img") {
@@ -126,6 +128,7 @@ private:
     const std::string& tag = n.tag;
     if (hidden_element(tag) || tag == "br") return;
     if (block_element(tag) || tag == "td" || tag == "th") line_break();
+    if (tag == "q") add_text("\u201D");
     if (tag == "pre") {
       if (--pre_depth_ == 0) out_.code_blocks.push_back(finish_block_code());
     } else if (tag == "code" && pre_depth_ == 0 && code_depth_ > 0) {
@@ -201,11 +204,19 @@ private:
         text += ' ';
         ++i;
       } else {
+        if (c == '\n') strip_trailing_blanks(text);
         text += c;
       }
     }
+    strip_trailing_blanks(text);
     while (!text.empty() && text.back() == '\n') text.pop_back();
     return text;
+  }
+
+  // Spaces and tabs at the end of a code line are invisible, and Markdown
+  // writers drop them: they are not part of what is compared.
+  static void strip_trailing_blanks(std::string& text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
   }
 
   VisibleText& out_;
