@@ -226,6 +226,14 @@ void Converter::block_child(const HtmlNode& node, Run& run) {
     }
     case ElementRole::Preformatted:
       run.flush();
+      // A fenced block cannot hold links or images: a <pre> with them stays HTML.
+      if (find_first(node, [](const HtmlNode& e) {
+            return (e.tag == "a" && e.has_attr("href")) || e.tag == "img";
+          })) {
+        out.add(DocKind::RawBlock)->text = outer_html(node);
+        report_.kept_raw.push_back("pre: links or images");
+        return;
+      }
       if (auto code = code_block_from_pre(node)) out.add(std::move(code));
       return;
     case ElementRole::Table: run.flush(); table(node, out); return;

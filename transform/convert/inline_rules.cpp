@@ -185,6 +185,12 @@ void Converter::image(const HtmlNode& element, DocNode& parent) {
 }
 
 void Converter::inline_code(const HtmlNode& element, DocNode& parent) {
+  // Inline code is one line in Markdown: a <code> holding line breaks stays HTML.
+  if (find_first(element, by_tag("br"))) {
+    parent.add(DocKind::RawInline)->text = outer_html(element);
+    report_.kept_raw.push_back("code: line breaks");
+    return;
+  }
   DocNode* target = &parent;
   if (const HtmlNode* a = sole_link(element); a && !active(DocKind::Link) &&
                                               !starts_with_ci(trim(a->attr_or("href")), "javascript:")) {

@@ -86,6 +86,7 @@ public:
       stack.pop_back();
       if (node->kind == DocKind::Link) link(*node);
       if (node->kind == DocKind::Image) image(*node);
+      if (node->kind == DocKind::RawBlock || node->kind == DocKind::RawInline) raw(*node);
       for (auto it = node->children.rbegin(); it != node->children.rend(); ++it) stack.push_back(it->get());
     }
   }
@@ -151,6 +152,87 @@ private:
       local(node, *held, "attachment", o);
     }
     record(o, node.url);
+  }
+
+  // Raw HTML kept as it is (a complex table, an embed) still gets its links
+  // and images rewritten: its href= and src= attribute values, one by one.
+  void raw(DocNode& node) {
+    std::string& html = node.text;
+    for (size_t at = 0; (at = find_url_attribute(html, at)) != std::string::npos;) {
+      const bool is_src = html.compare(at, 3, "src") == 0;
+      size_t value_start = html.find_first_of("\"'", at);
+      const char quote = html[value_start];
+      size_t value_end = html.find(quote, value_start + 1);
+      if (value_end == std::string::npos) break;
+      DocNode probe(is_src ? DocKind::Image : DocKind::Link);
+      probe.url = unescape_attribute(html.substr(value_start + 1, value_end - value_start - 1));
+      const std::string before = probe.url;
+      if (is_src && !html_tag_is(html, at, "img")) {  // iframe/script src: external, left alone
+        at = value_end;
+        continue;
+      }
+      if (is_src) image(probe);
+      else link(probe);
+      if (probe.url != before) {
+        const std::string escaped = escape_attribute(probe.url);
+        html.replace(value_start + 1, value_end - value_start - 1, escaped);
+        value_end = value_start + 1 + escaped.size();
+      }
+      at = value_end;
+    }
+  }
+
+  // The next " href=" or " src=" (any case, quoted value) at or after `from`.
+  static size_t find_url_attribute(const std::string& html, size_t from) {
+    for (size_t i = from; i + 5 < html.size(); ++i) {
+      if (html[i] != ' ' && html[i] != '\t' && html[i] != '\n') continue;
+      size_t name = i + 1;
+      size_t len = html.compare(name, 4, "href") == 0 ? 4 : html.compare(name, 3, "src") == 0 ? 3 : 0;
+      if (len == 0) continue;
+      size_t eq = name + len;
+      while (eq < html.size() && html[eq] == ' ') ++eq;
+      if (eq >= html.size() || html[eq] != '=') continue;
+      size_t q = eq + 1;
+      while (q < html.size() && html[q] == ' ') ++q;
+      if (q < html.size() && (html[q] == '"' || html[q] == '\'')) return name;
+    }
+    return std::string::npos;
+  }
+
+  // Whether the attribute at `at` belongs to a <tag ...> of that name.
+  static bool html_tag_is(const std::string& html, size_t at, const char* tag) {
+    size_t open = html.rfind('<', at);
+    if (open == std::string::npos) return false;
+    const std::string name(tag);
+    return ascii_lower(html.substr(open + 1, name.size())) == name &&
+           (open + 1 + name.size() < html.size()) &&
+           std::isspace(static_cast<unsigned char>(html[open + 1 + name.size()]));
+  }
+
+  static std::string unescape_attribute(const std::string& value) {
+    std::string out;
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (value.compare(i, 5, "&amp;") == 0) {
+        out += '&';
+        i += 4;
+      } else if (value.compare(i, 6, "&quot;") == 0) {
+        out += '"';
+        i += 5;
+      } else {
+        out += value[i];
+      }
+    }
+    return out;
+  }
+
+  static std::string escape_attribute(const std::string& value) {
+    std::string out;
+    for (char c : value) {
+      if (c == '&') out += "&amp;";
+      else if (c == '"') out += "&quot;";
+      else out += c;
+    }
+    return out;
   }
 
   void image(DocNode& node) {
