@@ -152,9 +152,23 @@ class BlockWriter {
     switch (n.kind) {
       case DocKind::Document:
       case DocKind::ListItem: return blocks(n, false);
-      case DocKind::Paragraph:
+      case DocKind::Paragraph: {
         if (only_whitespace(n)) return {};
-        return markdown::write_inlines(n, InlineMode::Paragraph);
+        // A line starting with an embed (<iframe ...>, <div ...>, <!-- ...)
+        // would open an HTML block and swallow the paragraph's Markdown: such
+        // leading raw HTML is written as a block of its own first.
+        std::string lead;
+        size_t first = 0;
+        while (first < n.children.size() && n.children[first]->kind == DocKind::RawInline &&
+               markdown::opens_interrupting_html_block(n.children[first]->text)) {
+          lead += (lead.empty() ? "" : "\n\n") + markdown::raw_html_block(n.children[first]->text);
+          ++first;
+          while (first < n.children.size() && n.children[first]->kind == DocKind::LineBreak) ++first;
+        }
+        if (first == 0) return markdown::write_inlines(n, InlineMode::Paragraph);
+        std::string rest = markdown::write_inlines(n, first, n.children.size(), InlineMode::Paragraph);
+        return rest.empty() ? lead : lead + "\n\n" + rest;
+      }
       case DocKind::Heading: {
         std::string hashes(static_cast<size_t>(std::clamp(n.level, 1, 6)), '#');
         std::string content = markdown::write_inlines(n, InlineMode::Heading);
