@@ -148,6 +148,8 @@ CREATE TABLE documents (
   path           TEXT NOT NULL UNIQUE,   -- the file, relative to the output folder
   front_matter   TEXT NOT NULL,          -- "---\n...---\n"
   markdown       TEXT NOT NULL,          -- the body
+  comments_yaml  TEXT NOT NULL DEFAULT '', -- comments.yaml beside it (--comments), or ''
+
   source_sha256  TEXT NOT NULL,          -- items.body_sha256 it was made from
   options_sha256 TEXT NOT NULL,          -- of the options that shaped it (re-runs redo only what changed)
   fidelity_passed INTEGER NOT NULL,

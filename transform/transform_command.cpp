@@ -19,6 +19,8 @@ void add_transform_options(CLI::App& app, TransformCommandOptions& o) {
 void apply_extra_fields(const std::string& extra_fields, TransformOptions& options) {
   if (extra_fields.find("bloggerId") != std::string::npos) options.blogger_id_field = true;
   if (extra_fields.find("comments") != std::string::npos) options.comments_field = true;
+  if (extra_fields.find("aliases") != std::string::npos) options.aliases_field = true;
+  if (extra_fields.find("redirect_from") != std::string::npos) options.redirect_from_field = true;
 }
 
 void add_transform_tuning_options(CLI::App& app, TransformOptions& t, std::string& extra_fields) {
@@ -32,7 +34,10 @@ void add_transform_tuning_options(CLI::App& app, TransformOptions& t, std::strin
                "publishDate/updatedDate as full times with their UTC offset instead of 'YYYY-MM-DD'");
   app.add_option("--description-length", t.description_length, "description length in characters")
       ->capture_default_str();
-  app.add_option("--front-matter-extra", extra_fields, "extra front matter fields: bloggerId,comments");
+  app.add_option("--front-matter-extra", extra_fields,
+                 "extra front matter fields, comma-separated: bloggerId, comments (count), aliases (Hugo), "
+                 "redirect_from (Jekyll)");
+  app.add_flag("--comments", t.comments_file, "write each post's comments beside it as comments.yaml");
   app.add_option("-j,--jobs", t.jobs, "worker threads")->capture_default_str()->check(CLI::Range(1, 64));
 }
 

@@ -12,6 +12,7 @@
 #include "links/link_rewriter.h"
 #include "markdown/cmark_render.h"
 #include "markdown/commonmark_writer.h"
+#include "metadata/comments_file.h"
 #include "metadata/front_matter.h"
 #include "metadata/post_metadata.h"
 #include "text.h"
@@ -34,8 +35,14 @@ struct Planned {
   std::string slug, route, path;
 };
 
+// A comment as the database holds it, before its body is converted.
+struct CommentInput {
+  std::string id, author, author_uri, published_utc, body_html, extra_json;
+  std::optional<int> offset;
+};
+
 struct Converted {
-  std::string front_matter, markdown;
+  std::string front_matter, markdown, comments_yaml;
   FidelityResult fidelity;
   RewriteResult links;
   ConvertReport convert;
@@ -153,8 +160,38 @@ SiteMap load_site(Database& db, const std::vector<Planned>& docs, const Transfor
   return site;
 }
 
-Converted convert_one(const Planned& d, const std::string& body, const SiteMap& site, const TransformOptions& options,
-                      const std::string& zone) {
+// "in_reply_to" from a scraped comment's extra_json, when there.
+std::string reply_to_of(const std::string& extra_json) {
+  const std::string key = "\"in_reply_to\":\"";
+  auto at = extra_json.find(key);
+  if (at == std::string::npos) return {};
+  auto end = extra_json.find('"', at + key.size());
+  return end == std::string::npos ? std::string() : extra_json.substr(at + key.size(), end - at - key.size());
+}
+
+// Comments are dated in the blog's zone: their own offset, else the zone,
+// else the offset the post itself was published with.
+std::string comments_yaml(const std::vector<CommentInput>& comments, const std::string& zone,
+                          std::optional<int> post_offset) {
+  std::vector<CommentEntry> entries;
+  for (const auto& c : comments) {
+    CommentEntry e;
+    e.id = c.id;
+    e.author = without_email(c.author);
+    e.author_url = c.author_uri;
+    const int offset = c.offset ? *c.offset : !zone.empty() ? offset_for(std::nullopt, zone, c.published_utc)
+                                                              : post_offset.value_or(0);
+    e.date = local_timestamp(c.published_utc, offset);
+    e.reply_to = reply_to_of(c.extra_json);
+    BodyConversion conv = convert_body(c.body_html);
+    e.body = write_commonmark(*conv.document);
+    entries.push_back(std::move(e));
+  }
+  return write_comments_file(entries);
+}
+
+Converted convert_one(const Planned& d, const std::string& body, const std::vector<CommentInput>& comments,
+                      const SiteMap& site, const TransformOptions& options, const std::string& zone) {
   Converted out;
   out.html_bytes = static_cast<double>(body.size());
   BodyConversion conv = convert_body(body);
@@ -179,7 +216,10 @@ Converted convert_one(const Planned& d, const std::string& body, const SiteMap& 
   if (d.status != "LIVE") fm.draft = true;
   if (options.blogger_id_field) fm.blogger_id = d.blogger_id;
   if (options.comments_field) fm.comments = static_cast<int>(d.comments);
+  if (!d.legacy_path.empty() && options.aliases_field) fm.aliases = {d.legacy_path};
+  if (!d.legacy_path.empty() && options.redirect_from_field) fm.redirect_from = {d.legacy_path};
   out.front_matter = write_front_matter(fm);
+  if (options.comments_file) out.comments_yaml = comments_yaml(comments, zone, d.published_offset);
   return out;
 }
 
@@ -191,7 +231,7 @@ public:
     auto& doc = db_.cached(
         "INSERT INTO documents (item_id, kind, slug, route, path, front_matter, markdown, source_sha256,"
         " options_sha256, fidelity_passed, text_recall, break_recall, links_kept, links_total, images_kept,"
-        " images_total, code_ok, fidelity_detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        " images_total, code_ok, fidelity_detail, comments_yaml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const FidelityResult& f = c.fidelity;
     doc.bind(1, d.item_id).bind(2, d.kind).bind(3, d.slug).bind(4, d.route).bind(5, d.path);
     doc.bind(6, c.front_matter).bind(7, c.markdown).bind(8, d.source_sha256).bind(9, options_digest(options));
@@ -199,7 +239,7 @@ public:
     doc.bind_real(11, f.text_recall).bind_real(12, f.break_recall);
     doc.bind(13, static_cast<int64_t>(f.links_kept)).bind(14, static_cast<int64_t>(f.links_total));
     doc.bind(15, static_cast<int64_t>(f.images_kept)).bind(16, static_cast<int64_t>(f.images_total));
-    doc.bind(17, static_cast<int64_t>(f.code_ok)).bind_or_null(18, f.detail);
+    doc.bind(17, static_cast<int64_t>(f.code_ok)).bind_or_null(18, f.detail).bind(19, c.comments_yaml);
     doc.run();
 
     auto& link = db_.cached(
@@ -241,7 +281,9 @@ private:
   static std::string options_digest(const TransformOptions& o) {
     return sha256_hex(o.timezone + "|" + o.route_pattern + "|" + o.page_route_pattern + "|" + o.tag_route_pattern +
                       "|" + std::to_string(o.full_timestamp) + "|" + std::to_string(o.description_length) + "|" +
-                      std::to_string(o.blogger_id_field) + "|" + std::to_string(o.comments_field));
+                      std::to_string(o.blogger_id_field) + "|" + std::to_string(o.comments_field) + "|" +
+                      std::to_string(o.aliases_field) + "|" + std::to_string(o.redirect_from_field) + "|" +
+                      std::to_string(o.comments_file));
   }
 
   void problem(const Planned& d, Severity severity, const char* code, const std::string& message) {
@@ -270,14 +312,29 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
           " DELETE FROM problems WHERE stage = 'transform';");
   Writer writer(db);
   auto body = db.prepare("SELECT COALESCE(body_html, '') FROM items WHERE id = ?");
+  auto comment_rows = db.prepare(
+      "SELECT COALESCE(c.blogger_id, ''), COALESCE(a.name, ''), COALESCE(a.uri, ''), COALESCE(c.published_utc, ''),"
+      " COALESCE(c.body_html, ''), COALESCE(c.extra_json, ''), c.published_offset"
+      " FROM items c LEFT JOIN authors a ON a.id = c.author_id"
+      " WHERE c.parent_id = ? AND c.kind = 'comment' AND c.status = 'LIVE'"
+      " ORDER BY COALESCE(c.published_utc, ''), c.id");
   const int jobs = std::max(1, options.jobs);
   for (size_t first = 0; first < docs.size(); first += kBatch) {
     const size_t last = std::min(docs.size(), first + kBatch);
     std::vector<std::string> bodies;
+    std::vector<std::vector<CommentInput>> comments(last - first);
     for (size_t i = first; i < last; ++i) {
       body.bind(1, docs[i].item_id);
       bodies.push_back(body.step() ? body.column_text(0) : std::string());
       body.reset();
+      if (!options.comments_file) continue;
+      comment_rows.bind(1, docs[i].item_id);
+      while (comment_rows.step())
+        comments[i - first].push_back({comment_rows.column_text(0), comment_rows.column_text(1),
+                                       comment_rows.column_text(2), comment_rows.column_text(3),
+                                       comment_rows.column_text(4), comment_rows.column_text(5),
+                                       optional_int(comment_rows, 6)});
+      comment_rows.reset();
     }
     std::vector<Converted> converted(last - first);
     std::atomic<size_t> next{0};
@@ -286,7 +343,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
         const Planned& d = docs[first + k];
         auto zone = zones.find(d.blog_id);
         const std::string& tz = !options.timezone.empty() ? options.timezone : zone != zones.end() ? zone->second : "";
-        converted[k] = convert_one(d, bodies[k], site, options, tz);
+        converted[k] = convert_one(d, bodies[k], comments[k], site, options, tz);
       }
     };
     if (jobs == 1) {

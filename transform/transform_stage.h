@@ -20,7 +20,10 @@ struct TransformOptions {
   bool full_timestamp = false;           // publishDate/updatedDate as full RFC 3339 times with offset
   size_t description_length = 160;
   bool blogger_id_field = false;         // front matter extras
-  bool comments_field = false;
+  bool comments_field = false;           // the comment count
+  bool aliases_field = false;            // Hugo: aliases: [old path]
+  bool redirect_from_field = false;      // Jekyll: redirect_from: [old path]
+  bool comments_file = false;            // comments.yaml beside each post
   int jobs = 1;                          // worker threads
 };
 
