@@ -3,6 +3,7 @@
 
 #include "command_line.h"
 #include "diagnostics.h"
+#include "convert_command.h"
 #include "extract_command.h"
 #include "run_command.h"
 #include "status_command.h"
@@ -32,6 +33,11 @@ int main(int argc, char** argv) {
         app.add_subcommand("transform", "turn staged posts and pages into Markdown documents with front matter");
     blogshift::add_transform_options(*transform_cmd, transform);
 
+    blogshift::ConvertOptions convert;
+    auto* convert_cmd = app.add_subcommand("convert", "convert one post body (HTML) to Markdown, to try the rules out");
+    blogshift::add_convert_options(*convert_cmd, convert);
+    convert_cmd->footer("Example:\n  blogshift convert body.html --dump-ast");
+
     blogshift::StatusOptions status;
     auto* status_cmd = app.add_subcommand("status", "counts of what is staged: items by kind and status, assets, problems");
     blogshift::add_status_options(*status_cmd, status);
@@ -40,6 +46,7 @@ int main(int argc, char** argv) {
     if (*extract_cmd) return blogshift::run_extract(prog, extract);
     if (*run_cmd) return blogshift::run_run(prog, run);
     if (*transform_cmd) return blogshift::run_transform_command(prog, transform);
+    if (*convert_cmd) return blogshift::run_convert(convert);
     return blogshift::run_status(status);
   });
 }
