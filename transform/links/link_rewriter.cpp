@@ -128,8 +128,8 @@ private:
     const bool month = p.size() == 9 && p[0] == '/' && all_digits(p.substr(1, 4)) && p[5] == '/' &&
                        all_digits(p.substr(6, 2)) && p[8] == '/';
     if (year || month) return path;
-    if (p.size() == 25 && p[0] == '/' && p.substr(11) == "_archive.html" && all_digits(p.substr(1, 4)) &&
-        all_digits(p.substr(6, 2)))
+    if (p.size() == 24 && p[0] == '/' && p[5] == '_' && p[8] == '_' && p.substr(11) == "_archive.html" &&
+        all_digits(p.substr(1, 4)) && all_digits(p.substr(6, 2)))
       return "/" + std::string(p.substr(1, 4)) + "/" + std::string(p.substr(6, 2)) + "/";
     return {};
   }
@@ -299,7 +299,7 @@ std::string asset_key(const std::string& url) {
   UrlParts parts = parse_url(url);
   std::string host = parts.host;
   std::string path = parts.path;
-  const bool bp = host.size() > 15 && host.compare(host.size() - 15, 15, ".bp.blogspot.com") == 0;
+  const bool bp = host.ends_with(".bp.blogspot.com");
   const bool google = host == "blogger.googleusercontent.com" ||
                       (host.rfind("lh", 0) == 0 && host.find(".googleusercontent.com") != std::string::npos);
   if (bp || google) {
