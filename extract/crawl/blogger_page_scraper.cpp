@@ -383,6 +383,15 @@ ScrapedPost scrape_offline_export(const HtmlDocument& doc, const HtmlNode& root,
   if (const HtmlNode* body = find_first(root, by_tag_class("div", "post"))) {
     post.has_body = true;
     post.body_html = original_inner_html(doc, *body);
+    // The edition's script put its own footer (Blogger's empty post footer,
+    // a rule, the copyright notice) inside div.post: the post ends before it.
+    const HtmlNode* footer = find_first(*body, [](const HtmlNode& e) {
+      return e.has_class("blogger-post-footer") || e.has_class("copyright");
+    });
+    if (footer && body->inner_begin >= 0 && footer->source_offset > body->inner_begin &&
+        footer->source_offset <= body->inner_end)
+      post.body_html = doc.source.substr(static_cast<size_t>(body->inner_begin),
+                                         static_cast<size_t>(footer->source_offset - body->inner_begin));
   }
   if (const HtmlNode* copyright = find_first(root, by_class("copyright")))
     for (const HtmlNode* a : find_all(*copyright, by_attr("href"))) {
