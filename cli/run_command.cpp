@@ -26,8 +26,8 @@ int run_run(const std::string& prog, RunOptions options) {
   TreeReport tree = write_content_tree(store.db(), options.extract.out_dir);
   if (!options.extract.quiet) {
     const auto content = std::filesystem::path(options.extract.out_dir) / "content";
-    std::cout << "site\t" << tree.documents << " Markdown files and " << tree.files << " images and attachments in "
-              << content.string() << '\n';
+    std::cout << "site\t" << tree.documents << " Markdown files and " << tree.files
+              << " files beside them (images, attachments, comments) in " << content.string() << '\n';
   }
   const bool transform_problems = report.documents != report.fidelity_passed || report.links_missing > 0;
   return extract_code != kExitOk || transform_problems ? kExitProblems : kExitOk;
