@@ -52,7 +52,7 @@ void print_status(const StagingSummary& s, std::ostream& out) {
   out << "\nproblems " << total << '\n';
   for (const auto& [key, n] : s.problems) {
     const auto& [stage, code, severity] = key;
-    out << "  " << std::left << std::setw(8) << stage << std::setw(26) << code << std::setw(8) << severity
+    out << "  " << std::left << std::setw(10) << stage << std::setw(26) << code << std::setw(8) << severity
         << std::right << std::setw(7) << n << '\n';
   }
 }
