@@ -27,7 +27,6 @@ BodyConversion convert_body(std::string_view html) {
   HtmlNode& body = *find_body(*out.cleaned.root);
   out.body = &body;
   run_cleanup_passes(body, out.passes);
-  out.cleaned_html = inner_html(body);
   out.document = html_to_document(body, out.convert);
   return out;
 }

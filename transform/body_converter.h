@@ -1,6 +1,6 @@
 // One post body from Blogger HTML to a document tree: parse (gumbo, behind
 // the reader adapter), clean-up passes, conversion. The cleaned HTML is kept
-// for the fidelity check, which compares against it.
+// (the tree) for the fidelity check, which compares against it.
 #pragma once
 
 #include <memory>
@@ -18,7 +18,6 @@ struct BodyConversion {
   std::unique_ptr<DocNode> document;
   HtmlDocument cleaned;            // the parsed body after the passes (for the fidelity check)
   const HtmlNode* body = nullptr;  // its <body> element
-  std::string cleaned_html;        // the body's inner HTML after the passes
   PassContext passes;
   ConvertReport convert;
   bool depth_capped = false;  // the HTML nested too deep: part was flattened to text

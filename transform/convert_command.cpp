@@ -7,6 +7,7 @@
 #include "body_converter.h"
 #include "errors.h"
 #include "fidelity/fidelity_check.h"
+#include "html/html_serializer.h"
 #include "markdown/commonmark_writer.h"
 
 namespace blogshift {
@@ -29,7 +30,7 @@ int run_convert(const ConvertOptions& o) {
   }
   BodyConversion conv = convert_body(bytes.str());
   const std::string markdown = write_commonmark(*conv.document);
-  if (o.cleaned_html) std::cout << conv.cleaned_html << '\n';
+  if (o.cleaned_html) std::cout << inner_html(*conv.body) << '\n';
   else if (o.dump_ast) std::cout << dump_document(*conv.document);
   else std::cout << markdown;
   for (const auto& raw : conv.convert.kept_raw) std::cerr << "kept as raw HTML: " << raw << '\n';
