@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <thread>
 
 #include "body_converter.h"
@@ -319,6 +320,17 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
       " WHERE c.parent_id = ? AND c.kind = 'comment' AND c.status = 'LIVE'"
       " ORDER BY COALESCE(c.published_utc, ''), c.id");
   const int jobs = std::max(1, options.jobs);
+  // Batches are converted on `jobs` threads while the main thread writes the
+  // previous batch to the database, so the writes cost no conversion time.
+  std::vector<Converted> written;  // the previous batch, still to be written
+  size_t written_first = 0;
+  auto write_batch = [&] {
+    for (size_t k = 0; k < written.size(); ++k) {
+      report.html_megabytes += written[k].html_bytes / 1e6;
+      writer.write(docs[written_first + k], written[k], options, report);
+    }
+    written.clear();
+  };
   for (size_t first = 0; first < docs.size(); first += kBatch) {
     const size_t last = std::min(docs.size(), first + kBatch);
     std::vector<std::string> bodies;
@@ -338,26 +350,38 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     }
     std::vector<Converted> converted(last - first);
     std::atomic<size_t> next{0};
+    std::mutex failure_lock;
+    std::exception_ptr failure;  // the first exception of a worker, rethrown here
     auto work = [&] {
-      for (size_t k; (k = next++) < converted.size();) {
-        const Planned& d = docs[first + k];
-        auto zone = zones.find(d.blog_id);
-        const std::string& tz = !options.timezone.empty() ? options.timezone : zone != zones.end() ? zone->second : "";
-        converted[k] = convert_one(d, bodies[k], comments[k], site, options, tz);
+      try {
+        for (size_t k; (k = next++) < converted.size();) {
+          const Planned& d = docs[first + k];
+          auto zone = zones.find(d.blog_id);
+          const std::string& tz =
+              !options.timezone.empty() ? options.timezone : zone != zones.end() ? zone->second : "";
+          converted[k] = convert_one(d, bodies[k], comments[k], site, options, tz);
+        }
+      } catch (...) {
+        std::lock_guard<std::mutex> hold(failure_lock);
+        if (!failure) failure = std::current_exception();
+        next = converted.size();
       }
     };
-    if (jobs == 1) {
-      work();
-    } else {
-      std::vector<std::thread> threads;
-      for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
+    try {
+      write_batch();
+    } catch (...) {
+      next = converted.size();
       for (auto& t : threads) t.join();
+      throw;
     }
-    for (size_t k = 0; k < converted.size(); ++k) {
-      report.html_megabytes += converted[k].html_bytes / 1e6;
-      writer.write(docs[first + k], converted[k], options, report);
-    }
+    for (auto& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
+    written = std::move(converted);
+    written_first = first;
   }
+  write_batch();
   report.problems = writer.problems;
   transaction.commit();
   return report;
