@@ -2,11 +2,13 @@
 // rendered back with cmark-gfm and compared with the cleaned HTML.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "fidelity/fidelity_check.h"
 #include "fidelity/visible_text.h"
 #include "html/html_reader.h"
+#include "markdown/cmark_render.h"
 
 namespace blogshift {
 namespace {
@@ -277,6 +279,135 @@ TEST(FidelityCheck, TwentyThousandWordDocumentCompletes) {
   EXPECT_TRUE(r.passed) << r.detail;
   EXPECT_EQ(r.source_words, 20000u);
   EXPECT_EQ(r.source_breaks, 1999u);
+}
+
+// The output side read from cmark-gfm's tree against the way it was read
+// before: the Markdown rendered to HTML and that parsed again.
+VisibleText via_rendered_html(std::string_view markdown) {
+  HtmlDocument doc = parse_html(render_commonmark_to_html(markdown));
+  return extract_visible_text(*doc.root);
+}
+
+std::vector<std::string> all_words(const VisibleText& text) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < text.words.size(); ++i) words.emplace_back(text.word(i));
+  return words;
+}
+
+// Same words, links, images and code as the rendered HTML; its breaks too,
+// and `extra_breaks` more at most (raw HTML read on its own ends a block).
+void expect_same_as_rendered(std::string_view markdown, size_t extra_breaks = 0) {
+  SCOPED_TRACE(std::string(markdown));
+  VisibleText walked = markdown_visible_text(markdown);
+  VisibleText rendered = via_rendered_html(markdown);
+  EXPECT_EQ(all_words(walked), all_words(rendered));
+  if (extra_breaks == 0) {
+    EXPECT_EQ(walked.breaks, rendered.breaks);
+  } else {
+    for (uint32_t b : rendered.breaks)
+      EXPECT_TRUE(std::find(walked.breaks.begin(), walked.breaks.end(), b) != walked.breaks.end()) << b;
+    EXPECT_LE(walked.breaks.size(), rendered.breaks.size() + extra_breaks);
+  }
+  EXPECT_EQ(walked.links, rendered.links);
+  EXPECT_EQ(walked.images, rendered.images);
+  EXPECT_EQ(walked.code_blocks, rendered.code_blocks);
+  EXPECT_EQ(walked.inline_code, rendered.inline_code);
+}
+
+TEST(MarkdownVisibleText, SameAsTheRenderedHtml) {
+  expect_same_as_rendered(kRichMarkdown);
+  expect_same_as_rendered("Caf\xC3\xA9 &amp; &lt;b&gt; &copy; \\*not em\\* **strong** ~~gone~~ done\n");
+  expect_same_as_rendered("A [link](</a b?c=\xC3\xA9&d='e'>) and <https://auto.example/x> and www.example.com/y "
+                          "and mail@example.org.\n");
+  expect_same_as_rendered("`a  b` and ``c `d` e``\n\n    indented\n    code\n");
+}
+
+TEST(MarkdownVisibleText, RawIframeBlockIsNotText) {
+  std::string md = "Before.\n\n<iframe src=\"https://v.example/1\" width=\"5\">fallback words</iframe>\n\nAfter.\n";
+  expect_same_as_rendered(md);
+  EXPECT_EQ(all_words(markdown_visible_text(md)), (std::vector<std::string>{"Before.", "After."}));
+}
+
+TEST(MarkdownVisibleText, InlineBrIsABreak) {
+  for (std::string_view md : {"one<br>two<br/>three<br />four\n", "one<BR>two\n", "x <sup>2</sup> y<sub>i</sub> "
+                              "<span class=\"c\">in</span><u>u</u><ins>n</ins> <q>quoted</q> <!-- hidden -->end\n"}) {
+    expect_same_as_rendered(md);
+  }
+  VisibleText text = markdown_visible_text("one<br>two<br />three\n");
+  EXPECT_EQ(all_words(text), (std::vector<std::string>{"one", "two", "three"}));
+  EXPECT_EQ(text.breaks, (std::vector<uint32_t>{1, 2}));
+  EXPECT_EQ(all_words(markdown_visible_text("<q>said</q>\n")),
+            (std::vector<std::string>{"\xE2\x80\x9C" "said\xE2\x80\x9D"}));
+}
+
+TEST(MarkdownVisibleText, OtherInlineHtmlGoesThroughTheParser) {
+  expect_same_as_rendered("a <a href=\"/x\">linked <code>c  d</code></a> b <img src=\"/i.png\" alt=\"alt\"> "
+                          "<abbr title=\"t\">ab</abbr>br <iframe src=\"/v\">hidden</iframe> end\n");
+  expect_same_as_rendered("un<span>balanced and </q> stray <span/> self\n");
+  expect_same_as_rendered("# Heading <kbd>k</kbd>\n\n| a <b>b</b> | c |\n| - | - |\n| <em>d</em> | e |\n");
+}
+
+TEST(MarkdownVisibleText, TableWithBrInCells) {
+  std::string md = "| head one | head two |\n| --- | --- |\n| a<br>b | c<br/>d<br />e |\n| f | g |\n";
+  expect_same_as_rendered(md);
+  VisibleText text = markdown_visible_text(md);
+  EXPECT_EQ(all_words(text), (std::vector<std::string>{"head", "one", "head", "two", "a", "b", "c", "d", "e", "f", "g"}));
+  EXPECT_EQ(text.breaks, (std::vector<uint32_t>{2, 4, 5, 6, 7, 8, 9, 10}));
+  FidelityResult r = check("<table><tr><th>head one</th><th>head two</th></tr><tr><td>a<br>b</td><td>c<br>d<br>e</td>"
+                           "</tr><tr><td>f</td><td>g</td></tr></table>", md);
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_EQ(r.break_recall, 1.0);
+}
+
+TEST(MarkdownVisibleText, NestedListsAndBlockQuotes) {
+  expect_same_as_rendered("- one\n  - one.one\n    1. deep\n    2. deeper\n- two\n\n  two para\n\n> quote\n>\n"
+                          "> > nested quote\n> - listed\n\n---\n\nafter\n");
+  std::string html = "<ul><li>one<ul><li>inner</li></ul></li><li>two</li></ul><blockquote><p>q1</p><blockquote>"
+                     "<p>q2</p></blockquote></blockquote>";
+  FidelityResult r = check(html, "- one\n  - inner\n- two\n\n> q1\n>\n> > q2\n");
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_EQ(r.source_breaks, 4u);
+  EXPECT_EQ(r.break_recall, 1.0);
+}
+
+TEST(MarkdownVisibleText, CodeFenceWithBlankLines) {
+  std::string md = "```c\nint a;\n\n\n  int b;   \n```\n\ntext `in  line`\n";
+  expect_same_as_rendered(md);
+  VisibleText text = markdown_visible_text(md);
+  EXPECT_EQ(text.code_blocks, (std::vector<std::string>{"int a;\n\n\n  int b;"}));
+  EXPECT_EQ(text.inline_code, (std::vector<std::string>{"in line"}));
+  expect_same_as_rendered("```\r\nwindows\r\nlines\r\n```\r\n");
+  FidelityResult r = check("<pre>int a;\n\n\n  int b;</pre><p>text <code>in line</code></p>", md);
+  EXPECT_TRUE(r.passed) << r.detail;
+}
+
+TEST(MarkdownVisibleText, ImagesInLinksAndAltText) {
+  std::string md = "[![the alt words](</img/a b.png> \"title\")](https://example.com/page) after\n";
+  expect_same_as_rendered(md);
+  VisibleText text = markdown_visible_text(md);
+  EXPECT_EQ(all_words(text), (std::vector<std::string>{"after"}));
+  EXPECT_EQ(text.links, (std::vector<std::string>{"https://example.com/page"}));
+  EXPECT_EQ(text.images, (std::vector<std::string>{"/img/a%20b.png"}));
+  FidelityResult r = check("<p><a href=\"https://example.com/page\"><img src=\"/img/a b.png\" alt=\"x\"></a> after</p>", md);
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_EQ(r.images_kept, 1u);
+  EXPECT_EQ(r.links_kept, 1u);
+}
+
+TEST(MarkdownVisibleText, Autolinks) {
+  std::string md = "See https://example.com/a_b, <http://x.example/?q=1> and www.example.org.\n";
+  expect_same_as_rendered(md);
+  FidelityResult r = check("<p>See <a href=\"https://example.com/a_b\">https://example.com/a_b</a>, "
+                           "<a href=\"http://x.example/?q=1\">http://x.example/?q=1</a> and "
+                           "<a href=\"http://www.example.org\">www.example.org</a>.</p>", md);
+  EXPECT_TRUE(r.passed) << r.detail;
+  EXPECT_EQ(r.links_kept, 3u);
+}
+
+TEST(MarkdownVisibleText, HtmlBlocksAcrossMarkdown) {
+  // An HTML block that opens an element the next one closes: read on their
+  // own, each ends a block, so the walk may see more breaks, never fewer.
+  expect_same_as_rendered("<div class=\"x\">\n\ninside *md*\n\n</div>\n\n<pre>\n  pre  text\n\n  more</pre>\n\nend\n", 2);
 }
 
 TEST(VisibleText, WordsRunAcrossInlineElementsAndStopAtBlocks) {

@@ -174,19 +174,216 @@ void describe_text(const VisibleText& source, const TextComparison& text, Detail
   }
 }
 
+// cmark writes a link or image destination percent-escaped (href_safe); the
+// output side holds URLs as the rendered HTML would have had them.
+std::string escape_href(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(url.size());
+  for (char ch : url) {
+    auto c = static_cast<unsigned char>(ch);
+    if (href_safe(c)) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool tag_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// One inline HTML tag of the kinds the output walk handles without gumbo.
+struct SimpleTag {
+  enum Kind { kNone, kComment, kBreak, kOpen, kClose } kind = kNone;
+  std::string name;  // lower case, for kOpen and kClose
+};
+
+// Inline elements without any effect on the visible text but <q>'s quotes.
+bool simple_inline(std::string_view name) {
+  return name == "sup" || name == "sub" || name == "u" || name == "ins" || name == "span" || name == "q";
+}
+
+// `<br>`, `<br/>`, `<br />`, `<name ...>` and `</name>` of a simple_inline
+// element, an HTML comment; anything else is kNone (gumbo reads it).
+SimpleTag simple_tag(std::string_view html) {
+  SimpleTag tag;
+  if (html.size() < 3 || html.front() != '<' || html.back() != '>') return tag;
+  if (html.starts_with("<!--")) {
+    tag.kind = SimpleTag::kComment;
+    return tag;
+  }
+  bool closing = html[1] == '/';
+  size_t i = closing ? 2 : 1;
+  while (i < html.size() && tag_char(html[i])) tag.name += ascii_lower(html[i++]);
+  if (tag.name.empty()) return tag;
+  std::string_view rest = html.substr(i, html.size() - 1 - i);  // between the name and '>'
+  bool self_closing = !rest.empty() && rest.back() == '/';
+  if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t' && rest.front() != '\n' && rest.front() != '/')
+    return tag;  // not the end of the name
+  if (tag.name == "br") {
+    if (!closing && (rest.empty() || trim(rest) == "/")) tag.kind = SimpleTag::kBreak;
+    return tag;
+  }
+  if (!simple_inline(tag.name)) return tag;
+  if (closing) {
+    if (trim(rest).empty()) tag.kind = SimpleTag::kClose;
+  } else if (!self_closing) {  // <span/> opens a span in HTML; left to gumbo
+    tag.kind = SimpleTag::kOpen;
+  }
+  return tag;
+}
+
+// Whether every inline HTML fragment of a paragraph is a simple tag, the
+// open and close tags properly nested, so the walk can apply them directly.
+bool simple_inline_html(const std::vector<std::string_view>& fragments) {
+  std::vector<std::string> open;
+  for (std::string_view html : fragments) {
+    SimpleTag tag = simple_tag(html);
+    switch (tag.kind) {
+      case SimpleTag::kNone: return false;
+      case SimpleTag::kComment:
+      case SimpleTag::kBreak: break;
+      case SimpleTag::kOpen: open.push_back(std::move(tag.name)); break;
+      case SimpleTag::kClose:
+        if (open.empty() || open.back() != tag.name) return false;
+        open.pop_back();
+        break;
+    }
+  }
+  return open.empty();
+}
+
+// The output side of the check: what the Markdown shows, read from
+// cmark-gfm's tree with the rules of visible_text.h, as if its HTML
+// rendering were read. Only raw HTML goes through gumbo.
+class MarkdownText final : public MarkdownVisitor {
+public:
+  MarkdownDescend enter(const MarkdownNode& node) override {
+    switch (node.kind) {
+      case MarkdownNodeKind::kText: out_.text(node.literal); break;
+      case MarkdownNodeKind::kSoftBreak: out_.text("\n"); break;
+      case MarkdownNodeKind::kLineBreak: out_.open("br"); break;
+      case MarkdownNodeKind::kCode:
+        out_.open("code");
+        out_.text(node.literal);
+        out_.close("code");
+        break;
+      case MarkdownNodeKind::kCodeBlock: code_block(node.literal); break;
+      case MarkdownNodeKind::kHtmlBlock: html(node.literal); break;
+      case MarkdownNodeKind::kHtmlInline: inline_html(node.literal); break;
+      case MarkdownNodeKind::kThematicBreak:
+        out_.open("hr");
+        out_.close("hr");
+        break;
+      case MarkdownNodeKind::kLink: {
+        std::string url = escape_href(node.url);
+        out_.open("a", &url);
+        break;
+      }
+      case MarkdownNodeKind::kImage: {  // the alt text is an attribute: not visible
+        std::string url = escape_href(node.url);
+        out_.open("img", &url);
+        return MarkdownDescend::kSkip;
+      }
+      case MarkdownNodeKind::kParagraph:
+      case MarkdownNodeKind::kHeading:
+      case MarkdownNodeKind::kTableCell:
+        out_.open(block_tag(node.kind));
+        if (node.inline_html && !simple_inline_html(*node.inline_html)) return MarkdownDescend::kAsHtml;
+        break;
+      default:
+        if (std::string_view tag = block_tag(node.kind); !tag.empty()) out_.open(tag);
+        break;
+    }
+    return MarkdownDescend::kChildren;
+  }
+
+  void leave(const MarkdownNode& node) override {
+    if (std::string_view tag = block_tag(node.kind); !tag.empty()) out_.close(tag);
+  }
+
+  void children_html(std::string_view rendered) override { html(rendered); }
+
+  VisibleText finish() { return out_.finish(); }
+
+private:
+  static std::string_view block_tag(MarkdownNodeKind kind) {
+    switch (kind) {
+      case MarkdownNodeKind::kBlockQuote: return "blockquote";
+      case MarkdownNodeKind::kList: return "ul";
+      case MarkdownNodeKind::kItem: return "li";
+      case MarkdownNodeKind::kParagraph: return "p";
+      case MarkdownNodeKind::kHeading: return "h2";
+      case MarkdownNodeKind::kTable: return "table";
+      case MarkdownNodeKind::kTableRow: return "tr";
+      case MarkdownNodeKind::kTableCell: return "td";
+      default: return {};
+    }
+  }
+
+  // As <pre><code>literal</code></pre>, the line ends as an HTML parser
+  // reads them (CR LF and CR are LF).
+  void code_block(std::string_view literal) {
+    out_.open("pre");
+    if (literal.find('\r') == std::string_view::npos) {
+      out_.text(literal);
+    } else {
+      std::string lines;
+      lines.reserve(literal.size());
+      for (size_t i = 0; i < literal.size(); ++i) {
+        if (literal[i] != '\r') {
+          lines += literal[i];
+        } else {
+          lines += '\n';
+          if (i + 1 < literal.size() && literal[i + 1] == '\n') ++i;
+        }
+      }
+      out_.text(lines);
+    }
+    out_.close("pre");
+  }
+
+  void inline_html(std::string_view literal) {
+    // Only simple tags get here (the paragraph went to gumbo otherwise).
+    SimpleTag tag = simple_tag(literal);
+    switch (tag.kind) {
+      case SimpleTag::kBreak: out_.open("br"); break;
+      case SimpleTag::kOpen: out_.open(tag.name); break;
+      case SimpleTag::kClose: out_.close(tag.name); break;
+      case SimpleTag::kComment: break;
+      case SimpleTag::kNone: html(literal); break;
+    }
+  }
+
+  void html(std::string_view snippet) {
+    HtmlDocument doc = parse_html(snippet);
+    out_.walk(*doc.root);
+  }
+
+  VisibleTextBuilder out_;
+};
+
+
 double ratio(size_t part, size_t whole) {
   return whole == 0 ? 1.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
 
 }  // namespace
 
+VisibleText markdown_visible_text(std::string_view markdown) {
+  MarkdownText walker;
+  walk_commonmark(markdown, walker);
+  return walker.finish();
+}
+
 FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view markdown, const UrlMap& rewritten) {
   VisibleText source = extract_visible_text(cleaned_root);
-  VisibleText output;
-  {
-    HtmlDocument rendered = parse_html(render_commonmark_to_html(markdown));
-    output = extract_visible_text(*rendered.root);
-  }
+  VisibleText output = markdown_visible_text(markdown);
 
   FidelityResult result;
   DetailList detail;

@@ -1,7 +1,9 @@
 // The fidelity check: does a document's Markdown still say what its cleaned
-// HTML said? The Markdown is rendered back to HTML (cmark-gfm, see
-// markdown/cmark_render.h), both HTMLs are read into trees (html_reader.h)
-// and compared on what a reader of the page would notice losing:
+// HTML said? The Markdown is parsed with cmark-gfm (markdown/cmark_render.h)
+// and its node tree read as a browser would show its HTML rendering
+// (markdown_visible_text below): only raw HTML in the Markdown goes through
+// the HTML parser (html_reader.h), not a rendering of the whole document.
+// The two sides are compared on what a reader of the page would notice losing:
 //
 //   text    visible words (visible_text.h says what a word is: runs between
 //           Unicode white space; every CJK code point is a word of its own),
@@ -20,7 +22,7 @@
 //
 // `passed` needs text_recall >= kMinTextRecall, break_recall >=
 // kMinBreakRecall, every link and image kept and the code equal. Runs in
-// O(n) in the number of words (plus the two parses and the rendering).
+// O(n) in the number of words (plus parsing the source and the Markdown).
 #pragma once
 
 #include <cstddef>
@@ -29,6 +31,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "visible_text.h"
 #include "html/html_tree.h"
 
 namespace blogshift {
@@ -70,11 +73,21 @@ struct FidelityResult {
 
 inline constexpr size_t kMaxDetailItems = 5;
 
-// Renders `markdown`, parses both and compares. Never throws for odd input.
+// Parses both and compares. Never throws for odd input.
 FidelityResult check_fidelity(std::string_view cleaned_html, std::string_view markdown, const UrlMap& rewritten);
 
 // The same for a caller that already holds the cleaned tree (the root of an
 // HtmlDocument or the <body> element), so the source is not parsed twice.
 FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view markdown, const UrlMap& rewritten);
+
+// The output side: what `markdown` shows, taken from cmark-gfm's tree as
+// extract_visible_text would take it from the HTML cmark-gfm renders: text
+// nodes are words, soft breaks spaces; blocks, list items, table rows and
+// cells, hard breaks and code lines are breaks; link and image destinations
+// as cmark writes them (percent-escaped); an image's alt text is not shown.
+// HTML blocks are read with the HTML parser, and so is a paragraph, heading
+// or cell holding inline HTML other than <br>, comments and properly nested
+// <sup> <sub> <u> <ins> <span> <q> tags (rendered with cmark-gfm first).
+VisibleText markdown_visible_text(std::string_view markdown);
 
 }  // namespace blogshift

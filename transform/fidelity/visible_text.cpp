@@ -6,12 +6,12 @@ namespace blogshift {
 
 namespace {
 
-bool hidden_element(const std::string& tag) {
+bool hidden_element(std::string_view tag) {
   return tag == "script" || tag == "style" || tag == "noscript" || tag == "template" || tag == "head" ||
          tag == "iframe";
 }
 
-bool block_element(const std::string& tag) {
+bool block_element(std::string_view tag) {
   static const std::array<std::string_view, 44> kBlocks = {
       "address", "article", "aside",  "blockquote", "body",   "caption",  "center",     "dd",    "details",
       "dialog",  "dir",     "div",    "dl",         "dt",     "fieldset", "figcaption", "figure", "footer",
@@ -65,175 +65,174 @@ bool cjk(uint32_t cp) {
          (cp >= 0x20000 && cp <= 0x3FFFF);    // ideographs ext. B and later
 }
 
-class Extractor {
-public:
-  explicit Extractor(VisibleText& out) : out_(out) {}
-
-  void walk(const HtmlNode& root) {
-    struct Frame {
-      const HtmlNode* node;
-      size_t next;
-    };
-    std::vector<Frame> stack;
-    if (!enter(root)) return;
-    stack.push_back({&root, 0});
-    while (!stack.empty()) {
-      Frame& top = stack.back();
-      if (top.next >= top.node->children.size()) {
-        const HtmlNode* done = top.node;
-        stack.pop_back();
-        leave(*done);
-        continue;
-      }
-      const HtmlNode* child = top.node->children[top.next++].get();
-      if (enter(*child)) stack.push_back({child, 0});
-      else leave(*child);
-    }
-    end_word();
-  }
-
-private:
-  // Returns whether to descend into `n`; leave() is called either way.
-  bool enter(const HtmlNode& n) {
-    if (n.is_text()) {
-      add_text(n.text);
-      return false;
-    }
-    if (!n.is_element()) return false;
-    const std::string& tag = n.tag;
-    if (hidden_element(tag)) return false;
-    if (tag == "br") {
-      line_break();
-      if (pre_depth_ > 0) code_ += '\n';
-      return false;
-    }
-    // A table cell is a box of its own: its edges are breaks, as blocks are.
-    if (block_element(tag) || tag == "td" || tag == "th") line_break();
-    // Browsers show <q> with quotation marks; so does the Markdown.
-    if (tag == "q") add_text("\u201C");
-    if (tag == "a") {
-      if (const std::string* href = n.attr("href")) out_.links.push_back(*href);
-    } else if (tag == "img") {
-      if (const std::string* src = n.attr("src")) out_.images.push_back(*src);
-    } else if (tag == "pre") {
-      if (pre_depth_++ == 0) code_.clear();
-    } else if (tag == "code" && pre_depth_ == 0) {
-      if (code_depth_++ == 0) code_.clear();
-    }
-    return true;
-  }
-
-  void leave(const HtmlNode& n) {
-    if (!n.is_element()) return;
-    const std::string& tag = n.tag;
-    if (hidden_element(tag) || tag == "br") return;
-    if (block_element(tag) || tag == "td" || tag == "th") line_break();
-    if (tag == "q") add_text("\u201D");
-    if (tag == "pre") {
-      if (--pre_depth_ == 0) out_.code_blocks.push_back(finish_block_code());
-    } else if (tag == "code" && pre_depth_ == 0 && code_depth_ > 0) {
-      if (--code_depth_ == 0) out_.inline_code.push_back(collapse_whitespace(code_));
-    }
-  }
-
-  void add_text(std::string_view text) {
-    if (pre_depth_ > 0 || code_depth_ > 0) code_.append(text);
-    for (size_t i = 0; i < text.size();) {
-      auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {  // fast path
-        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
-          if (pre_depth_ > 0 && c == '\n') line_break();
-          else end_word();
-          ++i;
-        } else {  // a run of printable ASCII at once
-          size_t end = i + 1;
-          while (end < text.size() && static_cast<unsigned char>(text[end]) > 0x20 &&
-                 static_cast<unsigned char>(text[end]) < 0x80)
-            ++end;
-          add_char(text.substr(i, end - i));
-          i = end;
-        }
-        continue;
-      }
-      CodePoint cp = decode(text, i);
-      if (unicode_space(cp.cp)) {
-        end_word();
-      } else if (cjk(cp.cp)) {
-        end_word();
-        add_char(text.substr(i, cp.length));
-        end_word();
-      } else if (!ignorable(cp.cp)) {
-        add_char(text.substr(i, cp.length));
-      }
-      i += cp.length;
-    }
-  }
-
-  void add_char(std::string_view bytes) {
-    if (!in_word_) {
-      if (break_pending_ && !out_.words.empty()) out_.breaks.push_back(static_cast<uint32_t>(out_.words.size()));
-      break_pending_ = false;
-      in_word_ = true;
-      word_start_ = out_.chars.size();
-    }
-    out_.chars.append(bytes);
-  }
-
-  void end_word() {
-    if (!in_word_) return;
-    in_word_ = false;
-    size_t length = out_.chars.size() - word_start_;
-    out_.words.push_back({static_cast<uint32_t>(word_start_), static_cast<uint32_t>(length)});
-  }
-
-  void line_break() {
-    end_word();
-    break_pending_ = true;
-  }
-
-  std::string finish_block_code() {
-    std::string text;
-    text.reserve(code_.size());
-    for (size_t i = 0; i < code_.size(); ++i) {
-      char c = code_[i];
-      if (c == '\r') {
-        text += '\n';
-        if (i + 1 < code_.size() && code_[i + 1] == '\n') ++i;
-      } else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < code_.size() &&
-                 static_cast<unsigned char>(code_[i + 1]) == 0xA0) {
-        text += ' ';
-        ++i;
-      } else {
-        if (c == '\n') strip_trailing_blanks(text);
-        text += c;
-      }
-    }
-    strip_trailing_blanks(text);
-    while (!text.empty() && text.back() == '\n') text.pop_back();
-    return text;
-  }
-
-  // Spaces and tabs at the end of a code line are invisible, and Markdown
-  // writers drop them: they are not part of what is compared.
-  static void strip_trailing_blanks(std::string& text) {
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
-  }
-
-  VisibleText& out_;
-  bool in_word_ = false;
-  bool break_pending_ = false;
-  size_t word_start_ = 0;
-  int pre_depth_ = 0;
-  int code_depth_ = 0;
-  std::string code_;
-};
+// Spaces and tabs at the end of a code line are invisible, and Markdown
+// writers drop them: they are not part of what is compared.
+void strip_trailing_blanks(std::string& text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+}
 
 }  // namespace
 
+void VisibleTextBuilder::walk(const HtmlNode& root) {
+  struct Frame {
+    const HtmlNode* node;
+    size_t next;
+  };
+  std::vector<Frame> stack;
+  if (!enter(root)) {
+    leave(root);
+    return;
+  }
+  stack.push_back({&root, 0});
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.next >= top.node->children.size()) {
+      const HtmlNode* done = top.node;
+      stack.pop_back();
+      leave(*done);
+      continue;
+    }
+    const HtmlNode* child = top.node->children[top.next++].get();
+    if (enter(*child)) stack.push_back({child, 0});
+    else leave(*child);
+  }
+}
+
+VisibleText VisibleTextBuilder::finish() {
+  end_word();
+  return std::move(out_);
+}
+
+// Returns whether to descend into `n`; leave() is called either way.
+bool VisibleTextBuilder::enter(const HtmlNode& n) {
+  if (n.is_text()) {
+    text(n.text);
+    return false;
+  }
+  if (!n.is_element()) return false;
+  const std::string* url = n.tag == "a" ? n.attr("href") : n.tag == "img" ? n.attr("src") : nullptr;
+  return open(n.tag, url);
+}
+
+void VisibleTextBuilder::leave(const HtmlNode& n) {
+  if (n.is_element()) close(n.tag);
+}
+
+bool VisibleTextBuilder::open(std::string_view tag, const std::string* url) {
+  if (hidden_element(tag)) return false;
+  if (tag == "br") {
+    line_break();
+    if (pre_depth_ > 0) code_ += '\n';
+    return false;
+  }
+  // A table cell is a box of its own: its edges are breaks, as blocks are.
+  if (block_element(tag) || tag == "td" || tag == "th") line_break();
+  // Browsers show <q> with quotation marks; so does the Markdown.
+  if (tag == "q") text("\u201C");
+  if (tag == "a") {
+    if (url) out_.links.push_back(*url);
+  } else if (tag == "img") {
+    if (url) out_.images.push_back(*url);
+  } else if (tag == "pre") {
+    if (pre_depth_++ == 0) code_.clear();
+  } else if (tag == "code" && pre_depth_ == 0) {
+    if (code_depth_++ == 0) code_.clear();
+  }
+  return true;
+}
+
+void VisibleTextBuilder::close(std::string_view tag) {
+  if (hidden_element(tag) || tag == "br") return;
+  if (block_element(tag) || tag == "td" || tag == "th") line_break();
+  if (tag == "q") text("\u201D");
+  if (tag == "pre") {
+    if (pre_depth_ > 0 && --pre_depth_ == 0) out_.code_blocks.push_back(finish_block_code());
+  } else if (tag == "code" && pre_depth_ == 0 && code_depth_ > 0) {
+    if (--code_depth_ == 0) out_.inline_code.push_back(collapse_whitespace(code_));
+  }
+}
+
+void VisibleTextBuilder::text(std::string_view run) {
+  if (pre_depth_ > 0 || code_depth_ > 0) code_.append(run);
+  for (size_t i = 0; i < run.size();) {
+    auto c = static_cast<unsigned char>(run[i]);
+    if (c < 0x80) {  // fast path
+      if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+        if (pre_depth_ > 0 && c == '\n') line_break();
+        else end_word();
+        ++i;
+      } else {  // a run of printable ASCII at once
+        size_t end = i + 1;
+        while (end < run.size() && static_cast<unsigned char>(run[end]) > 0x20 &&
+               static_cast<unsigned char>(run[end]) < 0x80)
+          ++end;
+        add_char(run.substr(i, end - i));
+        i = end;
+      }
+      continue;
+    }
+    CodePoint cp = decode(run, i);
+    if (unicode_space(cp.cp)) {
+      end_word();
+    } else if (cjk(cp.cp)) {
+      end_word();
+      add_char(run.substr(i, cp.length));
+      end_word();
+    } else if (!ignorable(cp.cp)) {
+      add_char(run.substr(i, cp.length));
+    }
+    i += cp.length;
+  }
+}
+
+void VisibleTextBuilder::add_char(std::string_view bytes) {
+  if (!in_word_) {
+    if (break_pending_ && !out_.words.empty()) out_.breaks.push_back(static_cast<uint32_t>(out_.words.size()));
+    break_pending_ = false;
+    in_word_ = true;
+    word_start_ = out_.chars.size();
+  }
+  out_.chars.append(bytes);
+}
+
+void VisibleTextBuilder::end_word() {
+  if (!in_word_) return;
+  in_word_ = false;
+  size_t length = out_.chars.size() - word_start_;
+  out_.words.push_back({static_cast<uint32_t>(word_start_), static_cast<uint32_t>(length)});
+}
+
+void VisibleTextBuilder::line_break() {
+  end_word();
+  break_pending_ = true;
+}
+
+std::string VisibleTextBuilder::finish_block_code() {
+  std::string block;
+  block.reserve(code_.size());
+  for (size_t i = 0; i < code_.size(); ++i) {
+    char c = code_[i];
+    if (c == '\r') {
+      block += '\n';
+      if (i + 1 < code_.size() && code_[i + 1] == '\n') ++i;
+    } else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < code_.size() &&
+               static_cast<unsigned char>(code_[i + 1]) == 0xA0) {
+      block += ' ';
+      ++i;
+    } else {
+      if (c == '\n') strip_trailing_blanks(block);
+      block += c;
+    }
+  }
+  strip_trailing_blanks(block);
+  while (!block.empty() && block.back() == '\n') block.pop_back();
+  return block;
+}
+
 VisibleText extract_visible_text(const HtmlNode& root) {
-  VisibleText out;
-  Extractor(out).walk(root);  // 32-bit offsets: html_reader caps input at 64 MiB
-  return out;
+  VisibleTextBuilder builder;
+  builder.walk(root);  // 32-bit offsets: html_reader caps input at 64 MiB
+  return builder.finish();
 }
 
 }  // namespace blogshift

@@ -50,4 +50,37 @@ struct VisibleText {
 // Walks `root` (and its descendants) once, iteratively.
 VisibleText extract_visible_text(const HtmlNode& root);
 
+// The same extraction driven step by step, for a caller walking a tree of
+// its own (the fidelity check walks cmark-gfm's): text, elements opened and
+// closed by tag name, and parsed HTML subtrees walked in place, all adding to
+// one VisibleText with the rules above.
+class VisibleTextBuilder {
+public:
+  void text(std::string_view text);
+  // As if element `tag` (lower case) started; `url` is an a's href or an
+  // img's src (nullptr: none). False for a hidden element, whose content is
+  // to be left out (close it all the same).
+  bool open(std::string_view tag, const std::string* url = nullptr);
+  void close(std::string_view tag);
+  // `root` and its descendants, as extract_visible_text reads them.
+  void walk(const HtmlNode& root);
+  VisibleText finish();
+
+private:
+  bool enter(const HtmlNode& n);
+  void leave(const HtmlNode& n);
+  void add_char(std::string_view bytes);
+  void end_word();
+  void line_break();
+  std::string finish_block_code();
+
+  VisibleText out_;
+  bool in_word_ = false;
+  bool break_pending_ = false;
+  size_t word_start_ = 0;
+  int pre_depth_ = 0;
+  int code_depth_ = 0;
+  std::string code_;
+};
+
 }  // namespace blogshift

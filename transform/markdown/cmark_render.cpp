@@ -111,4 +111,102 @@ std::vector<std::string> commonmark_block_texts(std::string_view markdown) {
   return blocks;
 }
 
+namespace {
+
+MarkdownNodeKind node_kind(cmark_node* node) {
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_DOCUMENT: return MarkdownNodeKind::kDocument;
+    case CMARK_NODE_BLOCK_QUOTE: return MarkdownNodeKind::kBlockQuote;
+    case CMARK_NODE_LIST: return MarkdownNodeKind::kList;
+    case CMARK_NODE_ITEM: return MarkdownNodeKind::kItem;
+    case CMARK_NODE_CODE_BLOCK: return MarkdownNodeKind::kCodeBlock;
+    case CMARK_NODE_HTML_BLOCK: return MarkdownNodeKind::kHtmlBlock;
+    case CMARK_NODE_PARAGRAPH: return MarkdownNodeKind::kParagraph;
+    case CMARK_NODE_HEADING: return MarkdownNodeKind::kHeading;
+    case CMARK_NODE_THEMATIC_BREAK: return MarkdownNodeKind::kThematicBreak;
+    case CMARK_NODE_TEXT: return MarkdownNodeKind::kText;
+    case CMARK_NODE_SOFTBREAK: return MarkdownNodeKind::kSoftBreak;
+    case CMARK_NODE_LINEBREAK: return MarkdownNodeKind::kLineBreak;
+    case CMARK_NODE_CODE: return MarkdownNodeKind::kCode;
+    case CMARK_NODE_HTML_INLINE: return MarkdownNodeKind::kHtmlInline;
+    case CMARK_NODE_EMPH: return MarkdownNodeKind::kEmph;
+    case CMARK_NODE_STRONG: return MarkdownNodeKind::kStrong;
+    case CMARK_NODE_LINK: return MarkdownNodeKind::kLink;
+    case CMARK_NODE_IMAGE: return MarkdownNodeKind::kImage;
+    default: break;
+  }
+  const char* type = cmark_node_get_type_string(node);
+  if (!type) return MarkdownNodeKind::kOther;
+  if (std::strcmp(type, "table") == 0) return MarkdownNodeKind::kTable;
+  if (std::strcmp(type, "table_row") == 0 || std::strcmp(type, "table_header") == 0) return MarkdownNodeKind::kTableRow;
+  if (std::strcmp(type, "table_cell") == 0) return MarkdownNodeKind::kTableCell;
+  if (std::strcmp(type, "strikethrough") == 0) return MarkdownNodeKind::kStrikethrough;
+  return MarkdownNodeKind::kOther;
+}
+
+std::string_view view(const char* s) { return s ? std::string_view(s) : std::string_view(); }
+
+// The HTML_INLINE literals anywhere below `container`, in document order.
+void collect_inline_html(cmark_node* container, std::vector<std::string_view>& out) {
+  cmark_node* n = cmark_node_first_child(container);
+  while (n) {
+    if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) out.push_back(view(cmark_node_get_literal(n)));
+    if (cmark_node* child = cmark_node_first_child(n)) {
+      n = child;
+      continue;
+    }
+    while (n != container && !cmark_node_next(n)) n = cmark_node_parent(n);
+    if (n == container) break;
+    n = cmark_node_next(n);
+  }
+}
+
+}  // namespace
+
+void walk_commonmark(std::string_view markdown, MarkdownVisitor& visitor) {
+  Parsed parsed = parse(markdown);
+  cmark_llist* extensions = cmark_parser_get_syntax_extensions(parsed.parser.get());
+  std::vector<std::string_view> inline_html;
+  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(parsed.doc.get()));
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    MarkdownNode info;
+    info.kind = node_kind(node);
+    switch (info.kind) {
+      case MarkdownNodeKind::kText:
+      case MarkdownNodeKind::kCode:
+      case MarkdownNodeKind::kCodeBlock:
+      case MarkdownNodeKind::kHtmlBlock:
+      case MarkdownNodeKind::kHtmlInline: info.literal = view(cmark_node_get_literal(node)); break;
+      case MarkdownNodeKind::kLink:
+      case MarkdownNodeKind::kImage: info.url = view(cmark_node_get_url(node)); break;
+      default: break;
+    }
+    if (event == CMARK_EVENT_EXIT) {
+      visitor.leave(info);
+      continue;
+    }
+    if (info.kind == MarkdownNodeKind::kParagraph || info.kind == MarkdownNodeKind::kHeading ||
+        info.kind == MarkdownNodeKind::kTableCell) {
+      inline_html.clear();
+      collect_inline_html(node, inline_html);
+      if (!inline_html.empty()) info.inline_html = &inline_html;
+    }
+    MarkdownDescend descend = visitor.enter(info);
+    if (descend == MarkdownDescend::kChildren || !cmark_node_first_child(node)) continue;
+    if (descend == MarkdownDescend::kAsHtml) {
+      std::string html;
+      for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+        std::unique_ptr<char, CharDeleter> part(cmark_render_html(child, kOptions, extensions));
+        if (part) html += part.get();
+      }
+      visitor.children_html(html);
+    }
+    // Makes (node, EXIT) the current event, so the walk goes on after it.
+    cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+    visitor.leave(info);
+  }
+}
+
 }  // namespace blogshift
