@@ -24,6 +24,8 @@ std::string ascii_lower(std::string_view text);
 
 // Equal, ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b);
+// True for a non-empty run of ASCII digits only ("2023", not "", not "2e3").
+bool all_ascii_digits(std::string_view text);
 // `text` begins / ends with `affix`, ignoring ASCII case.
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 bool ends_with_ci(std::string_view text, std::string_view suffix);

@@ -7,9 +7,6 @@
 namespace blogshift {
 
 namespace {
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-}
 }  // namespace
 
 UrlParts parse_url(std::string_view url) {
@@ -50,7 +47,7 @@ std::string url_path(std::string_view url) { return parse_url(url).path; }
 bool is_post_path(std::string_view path) {
   // /YYYY/MM/slug.html
   if (path.size() < 14 || path[0] != '/' || path[5] != '/' || path[8] != '/') return false;
-  if (!all_digits(path.substr(1, 4)) || !all_digits(path.substr(6, 2))) return false;
+  if (!all_ascii_digits(path.substr(1, 4)) || !all_ascii_digits(path.substr(6, 2))) return false;
   auto name = path.substr(9);
   return name.size() > 5 && name.substr(name.size() - 5) == ".html" && name.find('/') == std::string_view::npos;
 }

@@ -15,14 +15,12 @@
 #include "template_family.h"
 #include "timestamp.h"
 #include "url.h"
+#include "text.h"
 
 namespace blogshift {
 
 namespace {
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-}
 
 std::string digits_after(std::string_view text, std::string_view marker) {
   size_t pos = text.find(marker);
@@ -218,14 +216,14 @@ std::string scrape_permalink(const HtmlNode& c, const Exclusions& ex, std::strin
 
 std::string scrape_post_id(const HtmlNode& c, const Exclusions& ex) {
   if (const HtmlNode* n = first_outside(c, by_attr("itemprop", "postId"), ex))
-    if (all_digits(n->attr_or("content"))) return n->attr_or("content");
+    if (all_ascii_digits(n->attr_or("content"))) return n->attr_or("content");
   for (const HtmlNode* n : find_all(c, [](const HtmlNode& e) { return e.has_attr("data-id") || e.has_attr("name") || e.has_attr("id"); })) {
     if (ex.excluded(*n)) continue;
-    if (std::string v = n->attr_or("data-id"); all_digits(v) && v.size() > 6) return v;
-    if (std::string v = n->attr_or("name"); n->tag == "a" && all_digits(v) && v.size() > 6) return v;
+    if (std::string v = n->attr_or("data-id"); all_ascii_digits(v) && v.size() > 6) return v;
+    if (std::string v = n->attr_or("name"); n->tag == "a" && all_ascii_digits(v) && v.size() > 6) return v;
     std::string id = n->attr_or("id");
     for (const char* prefix : {"post-body-", "post-"})
-      if (id.rfind(prefix, 0) == 0 && all_digits(id.substr(std::string_view(prefix).size()))) return id.substr(std::string_view(prefix).size());
+      if (id.rfind(prefix, 0) == 0 && all_ascii_digits(id.substr(std::string_view(prefix).size()))) return id.substr(std::string_view(prefix).size());
   }
   for (const HtmlNode* a : find_all(c, by_attr("href"))) {
     if (ex.excluded(*a) && !closest_ancestor(*a, by_class("comment-footer"))) continue;
@@ -237,7 +235,7 @@ std::string scrape_post_id(const HtmlNode& c, const Exclusions& ex) {
 // ---- comments ------------------------------------------------------------
 
 std::string comment_id(std::string_view id) {
-  if (id.size() > 1 && id[0] == 'c' && all_digits(id.substr(1))) return std::string(id.substr(1));
+  if (id.size() > 1 && id[0] == 'c' && all_ascii_digits(id.substr(1))) return std::string(id.substr(1));
   return {};
 }
 

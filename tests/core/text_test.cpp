@@ -72,3 +72,12 @@ TEST(Text, TimestampHeaderStillOffersTrim) {
 
 }  // namespace
 }  // namespace blogshift
+
+TEST(Text, AllAsciiDigits) {
+  EXPECT_TRUE(blogshift::all_ascii_digits("2023"));
+  EXPECT_TRUE(blogshift::all_ascii_digits("0"));
+  EXPECT_FALSE(blogshift::all_ascii_digits(""));
+  EXPECT_FALSE(blogshift::all_ascii_digits("2e3"));
+  EXPECT_FALSE(blogshift::all_ascii_digits(" 1"));
+  EXPECT_FALSE(blogshift::all_ascii_digits("\xD9\xA1"));  // ARABIC-INDIC DIGIT ONE is not ASCII
+}

@@ -10,12 +10,6 @@ namespace blogshift {
 
 namespace {
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
 
 // "/a/b/c.html" + "../x.html" -> "/a/x.html".
 std::string resolve_relative(const std::string& base_path, const std::string& relative) {
@@ -124,12 +118,12 @@ private:
     // Date archives keep their shape: /2019/, /2019/06/; and
     // /2019_06_01_archive.html (Blogger's monthly archive file) is /2019/06/.
     std::string_view p = path;
-    const bool year = p.size() == 6 && p[0] == '/' && all_digits(p.substr(1, 4)) && p[5] == '/';
-    const bool month = p.size() == 9 && p[0] == '/' && all_digits(p.substr(1, 4)) && p[5] == '/' &&
-                       all_digits(p.substr(6, 2)) && p[8] == '/';
+    const bool year = p.size() == 6 && p[0] == '/' && all_ascii_digits(p.substr(1, 4)) && p[5] == '/';
+    const bool month = p.size() == 9 && p[0] == '/' && all_ascii_digits(p.substr(1, 4)) && p[5] == '/' &&
+                       all_ascii_digits(p.substr(6, 2)) && p[8] == '/';
     if (year || month) return path;
     if (p.size() == 24 && p[0] == '/' && p[5] == '_' && p[8] == '_' && p.substr(11) == "_archive.html" &&
-        all_digits(p.substr(1, 4)) && all_digits(p.substr(6, 2)))
+        all_ascii_digits(p.substr(1, 4)) && all_ascii_digits(p.substr(6, 2)))
       return "/" + std::string(p.substr(1, 4)) + "/" + std::string(p.substr(6, 2)) + "/";
     return {};
   }

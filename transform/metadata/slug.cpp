@@ -135,9 +135,6 @@ std::string cap(std::string slug, std::size_t max_bytes, bool at_hyphen) {
   return slug;
 }
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 }  // namespace
 
@@ -154,7 +151,7 @@ std::string slug_from_legacy_path(std::string_view legacy_path, std::string_view
   }
   // Blogger's collision suffix: "sourdough_12" -> "sourdough".
   if (const auto underscore = name.rfind('_');
-      underscore != std::string::npos && underscore > 0 && all_digits(std::string_view(name).substr(underscore + 1)))
+      underscore != std::string::npos && underscore > 0 && all_ascii_digits(std::string_view(name).substr(underscore + 1)))
     name.resize(underscore);
   std::string slug = cap(sanitize(name, SlugMode::legacy), kMaxSlugBytes, false);
   if (slug.empty()) slug = cap(sanitize(fallback, SlugMode::legacy), kMaxSlugBytes, false);
@@ -178,8 +175,8 @@ std::string route_for(std::string_view pattern, std::string_view local_date, std
   if (pattern.empty()) pattern = "/:year/:month/:slug";
   std::string_view year, month, day;
   const std::string_view date = local_date.substr(0, 10);
-  if (date.size() == 10 && date[4] == '-' && date[7] == '-' && all_digits(date.substr(0, 4)) &&
-      all_digits(date.substr(5, 2)) && all_digits(date.substr(8, 2))) {
+  if (date.size() == 10 && date[4] == '-' && date[7] == '-' && all_ascii_digits(date.substr(0, 4)) &&
+      all_ascii_digits(date.substr(5, 2)) && all_ascii_digits(date.substr(8, 2))) {
     year = date.substr(0, 4);
     month = date.substr(5, 2);
     day = date.substr(8, 2);

@@ -38,12 +38,6 @@ std::optional<UrlParts> split_url(std::string_view url) {
   return parts;
 }
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
 
 // Parses "s320", "w400-h300-c", "s1600-h"; false when `text` is not options.
 bool parse_options(std::string_view text, ImageSizeOptions& out) {
@@ -58,7 +52,7 @@ bool parse_options(std::string_view text, ImageSizeOptions& out) {
     size_t letters = 0;
     while (letters < token.size() && token[letters] >= 'a' && token[letters] <= 'z') ++letters;
     std::string_view name = token.substr(0, letters), digits = token.substr(letters);
-    if (letters == 0 || letters > 3 || (!digits.empty() && !all_digits(digits)) || digits.size() > 6) return false;
+    if (letters == 0 || letters > 3 || (!digits.empty() && !all_ascii_digits(digits)) || digits.size() > 6) return false;
     if (!digits.empty() && (name == "s" || name == "w" || name == "h")) {
       int64_t v = std::stoll(std::string(digits));
       (name == "s" ? side : name == "w" ? width : height) = v;
@@ -92,7 +86,7 @@ bool is_blogger_image_host(std::string_view host) {
   if (h == "blogger.googleusercontent.com" || h == "bp.blogspot.com" || h.ends_with(".bp.blogspot.com")) return true;
   if (h.starts_with("lh") && (h.ends_with(".googleusercontent.com") || h.ends_with(".ggpht.com"))) {
     size_t dot = h.find('.');
-    return dot > 2 && all_digits(std::string_view(h).substr(2, dot - 2));
+    return dot > 2 && all_ascii_digits(std::string_view(h).substr(2, dot - 2));
   }
   return false;
 }
