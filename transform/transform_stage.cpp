@@ -100,6 +100,14 @@ std::map<std::string, std::string> blog_zones(Database& db) {
   return zones;
 }
 
+// The zone for a blog's dates: --timezone, else the blog's own setting, else none.
+std::string zone_for(const std::string& blog_id, const TransformOptions& options,
+                     const std::map<std::string, std::string>& zones) {
+  if (!options.timezone.empty()) return options.timezone;
+  auto zone = zones.find(blog_id);
+  return zone != zones.end() ? zone->second : std::string();
+}
+
 // Minutes east of UTC for a post's time: the source's own offset first, then
 // the zone asked for (or the blog's setting), else UTC.
 int offset_for(std::optional<int> source_offset, const std::string& zone, const std::string& utc) {
@@ -126,8 +134,7 @@ void plan_paths(std::vector<Planned>& docs, const TransformOptions& options,
     for (size_t i = 0; i < of_kind.size(); ++i) {
       Planned& d = *of_kind[i];
       d.slug = slugs[i];
-      auto zone = zones.find(d.blog_id);
-      const std::string& tz = !options.timezone.empty() ? options.timezone : zone != zones.end() ? zone->second : "";
+      const std::string tz = zone_for(d.blog_id, options, zones);
       const std::string date = local_date(d.published_utc, offset_for(d.published_offset, tz, d.published_utc));
       d.route = route_for(d.kind == "post" ? options.route_pattern : options.page_route_pattern, date, d.slug);
       d.path = std::string("content/") + (d.kind == "post" ? "posts/" : "pages/") + d.slug + "/index.md";
@@ -356,10 +363,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
       try {
         for (size_t k; (k = next++) < converted.size();) {
           const Planned& d = docs[first + k];
-          auto zone = zones.find(d.blog_id);
-          const std::string& tz =
-              !options.timezone.empty() ? options.timezone : zone != zones.end() ? zone->second : "";
-          converted[k] = convert_one(d, bodies[k], comments[k], site, options, tz);
+          converted[k] = convert_one(d, bodies[k], comments[k], site, options, zone_for(d.blog_id, options, zones));
         }
       } catch (...) {
         std::lock_guard<std::mutex> hold(failure_lock);

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "metadata/post_metadata.h"
+#include "html/html_serializer.h"
 #include "text.h"
 #include "url.h"
 
@@ -168,7 +169,7 @@ private:
       if (is_src) image(probe);
       else link(probe);
       if (probe.url != before) {
-        const std::string escaped = escape_attribute(probe.url);
+        const std::string escaped = escape_html_attribute(probe.url);
         html.replace(value_start + 1, value_end - value_start - 1, escaped);
         value_end = value_start + 1 + escaped.size();
       }
@@ -215,16 +216,6 @@ private:
       } else {
         out += value[i];
       }
-    }
-    return out;
-  }
-
-  static std::string escape_attribute(const std::string& value) {
-    std::string out;
-    for (char c : value) {
-      if (c == '&') out += "&amp;";
-      else if (c == '"') out += "&quot;";
-      else out += c;
     }
     return out;
   }
