@@ -172,24 +172,11 @@ private:
 
 public:
   void problem(ProblemRecord&& problem) override {
-    write_problem(db_, problem, source_id_);
+    insert_problem(db_, problem, source_id_);
     if (problem.severity == Severity::Error && !problem.file_level) {
       ledger(problem.position, "unit", "problem", 0, 0, problem.code);
       after_unit();
     }
-  }
-
-  static void write_problem(Database& db, const ProblemRecord& p, int64_t source_id) {
-    auto insert = db.prepare(
-        "INSERT INTO problems (stage, source_id, file, line, col, offset, item, severity, code, message)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, p.stage);
-    if (source_id > 0) insert.bind(2, source_id);
-    insert.bind_or_null(3, p.position.file);
-    if (p.position.line > 0) insert.bind(4, p.position.line);
-    if (p.position.column > 0) insert.bind(5, p.position.column);
-    if (p.position.offset >= 0) insert.bind(6, p.position.offset);
-    insert.bind_or_null(7, p.item).bind(8, to_string(p.severity)).bind(9, p.code).bind(10, p.message).run();
   }
 
 private:
@@ -510,6 +497,19 @@ void StagingStore::end_source() {
 
 void StagingStore::abandon_source() { writer_.reset(); }
 
-void StagingStore::record_problem(const ProblemRecord& problem) { Writer::write_problem(db_, problem, 0); }
+void StagingStore::record_problem(const ProblemRecord& problem) { insert_problem(db_, problem); }
+
+void insert_problem(Database& db, const ProblemRecord& p, int64_t source_id) {
+  auto& insert = db.cached(
+      "INSERT INTO problems (stage, source_id, file, line, col, offset, item, severity, code, message)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, p.stage);
+  if (source_id > 0) insert.bind(2, source_id);
+  insert.bind_or_null(3, p.position.file);
+  if (p.position.line > 0) insert.bind(4, p.position.line);
+  if (p.position.column > 0) insert.bind(5, p.position.column);
+  if (p.position.offset >= 0) insert.bind(6, p.position.offset);
+  insert.bind_or_null(7, p.item).bind(8, to_string(p.severity)).bind(9, p.code).bind(10, p.message).run();
+}
 
 }  // namespace blogshift

@@ -58,4 +58,7 @@ private:
   std::unique_ptr<Writer> writer_;
 };
 
+// One row in `problems`, for any stage (source_id 0: not tied to a source).
+void insert_problem(Database& db, const ProblemRecord& problem, int64_t source_id = 0);
+
 }  // namespace blogshift

@@ -16,6 +16,7 @@
 #include "metadata/comments_file.h"
 #include "metadata/front_matter.h"
 #include "metadata/post_metadata.h"
+#include "staging_store.h"
 #include "text.h"
 #include "url.h"
 
@@ -295,10 +296,14 @@ private:
   }
 
   void problem(const Planned& d, Severity severity, const char* code, const std::string& message) {
-    auto& insert = db_.cached(
-        "INSERT INTO problems (stage, file, item, severity, code, message) VALUES ('transform', ?, ?, ?, ?, ?)");
-    insert.bind(1, d.path).bind(2, d.legacy_path.empty() ? d.blogger_id : d.legacy_path);
-    insert.bind(3, to_string(severity)).bind(4, code).bind(5, message).run();
+    ProblemRecord p;
+    p.stage = "transform";
+    p.position.file = d.path;
+    p.item = d.legacy_path.empty() ? d.blogger_id : d.legacy_path;
+    p.severity = severity;
+    p.code = code;
+    p.message = message;
+    insert_problem(db_, p);
     ++problems;
   }
 
