@@ -186,4 +186,29 @@ CREATE TABLE redirects (
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 3: what load writes. Load replaces its rows on each run.
+const char* const kStagingSchemaV3 = R"SQL(
+-- Every file load wrote under the output folder, with the digest it had when
+-- written: a re-run leaves alone a file whose bytes no longer match (a person
+-- edited it) unless --overwrite is given.
+CREATE TABLE written_files (
+  path    TEXT PRIMARY KEY,            -- relative to the output folder
+  sha256  TEXT NOT NULL,
+  size    INTEGER NOT NULL,
+  role    TEXT NOT NULL                -- document, asset, comments, redirect-map, report, archive, ...
+) WITHOUT ROWID;
+
+-- The archives, bags and WARC files load made, so `blogshift verify` knows
+-- what to re-read and what to expect.
+CREATE TABLE outputs (
+  path      TEXT PRIMARY KEY,          -- relative to the output folder
+  kind      TEXT NOT NULL,             -- tar.gz, tar.zst, zip, bagit, warc, cdxj, redirect-map
+  sha256    TEXT,                      -- of the file (NULL for a bag folder)
+  size      INTEGER,
+  entries   INTEGER NOT NULL,          -- entries, payload files or records inside
+  verified  TEXT,                      -- 'ok' or the first problem found, after verify
+  detail    TEXT                       -- format-specific JSON
+) WITHOUT ROWID;
+)SQL";
+
 }  // namespace blogshift

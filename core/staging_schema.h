@@ -2,8 +2,9 @@
 
 namespace blogshift {
 
-inline constexpr int kStagingSchemaVersion = 2;
+inline constexpr int kStagingSchemaVersion = 3;
 extern const char* const kStagingSchemaV1;  // extract's tables
 extern const char* const kStagingSchemaV2;  // transform's tables, added to version 1
+extern const char* const kStagingSchemaV3;  // load's tables, added to version 2
 
 }  // namespace blogshift

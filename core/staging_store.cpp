@@ -447,6 +447,7 @@ StagingStore::StagingStore(const std::string& path) : db_(path) {
     Transaction t(db_);
     if (version < 1) db_.exec(kStagingSchemaV1);
     if (version < 2) db_.exec(kStagingSchemaV2);
+    if (version < 3) db_.exec(kStagingSchemaV3);
     db_.exec("PRAGMA user_version = " + std::to_string(kStagingSchemaVersion));
     t.commit();
   }

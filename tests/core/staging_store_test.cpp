@@ -42,7 +42,7 @@ protected:
 
 TEST_F(StagingStoreTest, CreatesVersionedSchemaInWalModeWithForeignKeys) {
   StagingStore store(db_path());
-  EXPECT_EQ(store.db().user_version(), 2);
+  EXPECT_EQ(store.db().user_version(), kStagingSchemaVersion);
   EXPECT_EQ(one(store.db(), "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(one(store.db(), "PRAGMA foreign_keys"), "1");
 }
@@ -230,7 +230,8 @@ TEST_F(StagingStoreTest, VersionOneDatabaseIsMigratedKeepingItsRows) {
     db.exec("INSERT INTO items (blog_id, kind, status, evidence) VALUES ('42', 'post', 'LIVE', 3)");
   }
   StagingStore store(db_path());
-  EXPECT_EQ(store.db().user_version(), 2);
+  EXPECT_EQ(store.db().user_version(), kStagingSchemaVersion);
   EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM items"), "1");
   EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM documents"), "0");
+  EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM outputs"), "0");
 }
