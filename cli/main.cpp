@@ -5,6 +5,7 @@
 #include "diagnostics.h"
 #include "convert_command.h"
 #include "extract_command.h"
+#include "load_command.h"
 #include "run_command.h"
 #include "status_command.h"
 #include "transform_command.h"
@@ -33,6 +34,11 @@ int main(int argc, char** argv) {
         app.add_subcommand("transform", "turn staged posts and pages into Markdown documents with front matter");
     blogshift::add_transform_options(*transform_cmd, transform);
 
+    blogshift::LoadCommandOptions load;
+    auto* load_cmd = app.add_subcommand("load", "write the content tree, redirect maps and archives from the staging database");
+    blogshift::add_load_options(*load_cmd, load);
+    load_cmd->footer("Example:\n  blogshift load --out site/ --redirects nginx,netlify --archives tar.zst,bagit");
+
     blogshift::ConvertOptions convert;
     auto* convert_cmd = app.add_subcommand("convert", "convert one post body (HTML) to Markdown, to try the rules out");
     blogshift::add_convert_options(*convert_cmd, convert);
@@ -46,6 +52,7 @@ int main(int argc, char** argv) {
     if (*extract_cmd) return blogshift::run_extract(prog, extract);
     if (*run_cmd) return blogshift::run_run(prog, run);
     if (*transform_cmd) return blogshift::run_transform_command(prog, transform);
+    if (*load_cmd) return blogshift::run_load_command(prog, load);
     if (*convert_cmd) return blogshift::run_convert(convert);
     return blogshift::run_status(status);
   });

@@ -1,5 +1,5 @@
-// `blogshift run SOURCE... --out DIR`: extract, transform and write the
-// content tree, in-process, then say where everything is.
+// `blogshift run SOURCE... --out DIR`: extract, transform and load
+// in-process, then say where everything is.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract_command.h"
+#include "load_command.h"
 #include "transform_stage.h"
 
 namespace blogshift {
@@ -16,6 +17,7 @@ struct RunOptions {
   ExtractOptions extract;
   TransformOptions transform;
   std::string extra_fields;
+  LoadCommandOptions load;
 };
 
 void add_run_options(CLI::App& app, RunOptions& options);

@@ -1,0 +1,33 @@
+// `blogshift load` and `blogshift-load`: options defined once here, shared
+// with `blogshift run`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <string>
+
+#include "load_stage.h"
+
+namespace blogshift {
+
+struct LoadCommandOptions {
+  std::string db_path;  // default: OUT/.blogshift/staging.db
+  LoadOptions load;
+  std::string redirect_formats = "all";
+  std::string archive_formats = "tar.gz,bagit,warc";
+};
+
+void add_load_options(CLI::App& app, LoadCommandOptions& options);
+// The options that choose outputs (no --out/--db), shared with `blogshift run`.
+void add_load_tuning_options(CLI::App& app, LoadCommandOptions& options);
+// Turns the comma lists into LoadOptions; a name it does not know is a UsageError.
+void apply_output_lists(LoadCommandOptions& options);
+
+// The summary lines on `out`, kept files on `err`.
+void print_load_report(const LoadReport& report, const std::string& out_dir, std::ostream& out, std::ostream& err,
+                       const std::string& prog);
+
+int run_load_command(const std::string& prog, LoadCommandOptions options);
+
+}  // namespace blogshift

@@ -1,0 +1,49 @@
+// The load stage: from the staging database to what a person publishes and
+// keeps. In order: the content tree (tree/), the redirect maps (redirects/),
+// the archives and bag of the tree and maps (archive/), and the WARC file of
+// the original material (warc/). Every output it makes is recorded in the
+// `outputs` table for `blogshift verify`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content_tree_writer.h"
+#include "sqlite_db.h"
+
+namespace blogshift {
+
+struct LoadOptions {
+  std::string out_dir = ".";
+  bool overwrite = false;                   // replace files a person edited since the last run
+  std::vector<std::string> redirect_formats;  // empty: every format; {"none"}: no maps
+  std::vector<std::string> archive_formats = {"tar.gz", "bagit", "warc"};  // also tar.zst, zip; {"none"}
+  bool archive_staging_db = false;          // put the staging database in the archives too
+  std::optional<int64_t> epoch;             // times inside archives; default: SOURCE_DATE_EPOCH, else from the input
+};
+
+struct OutputRecord {
+  std::string path;  // relative to the output folder
+  std::string kind;  // tar.gz, tar.zst, zip, bagit, warc, cdxj
+  std::string sha256;
+  int64_t size = 0, entries = 0;
+};
+
+struct LoadReport {
+  TreeReport tree;
+  int64_t redirect_rules = 0;
+  std::vector<std::string> redirect_files;  // relative to the output folder
+  std::vector<std::string> warnings;        // platform limits and the like, already worded
+  std::vector<OutputRecord> outputs;        // archives, bag, WARC
+  int64_t epoch = 0;
+};
+
+LoadReport run_load(Database& db, const LoadOptions& options);
+
+// The time written into archives: SOURCE_DATE_EPOCH when set, else the
+// newest date in the staged posts (so the same input gives the same bytes).
+int64_t archive_epoch(Database& db, const std::optional<int64_t>& given);
+
+}  // namespace blogshift
