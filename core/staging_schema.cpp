@@ -188,6 +188,11 @@ CREATE TABLE redirects (
 
 // Version 3: what load writes. Load replaces its rows on each run.
 const char* const kStagingSchemaV3 = R"SQL(
+-- Where a document's images and comments go in the site layout chosen
+-- ('' = beside the document, as comments.yaml).
+ALTER TABLE documents ADD COLUMN asset_dir TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN comments_path TEXT NOT NULL DEFAULT '';
+
 -- Every file load wrote under the output folder, with the digest it had when
 -- written: a re-run leaves alone a file whose bytes no longer match (a person
 -- edited it) unless --overwrite is given.

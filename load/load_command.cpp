@@ -62,9 +62,8 @@ void apply_output_lists(LoadCommandOptions& o) {
 
 void print_load_report(const LoadReport& r, const std::string& out_dir, std::ostream& out, std::ostream& err,
                        const std::string& prog) {
-  const auto content = std::filesystem::path(out_dir) / "content";
   out << "site\t" << r.tree.documents << " Markdown files and " << r.tree.files
-      << " files beside them (images, attachments, comments) in " << content.string() << " (" << r.tree.written
+      << " other files (images, attachments, comments) in " << out_dir << " (" << r.tree.written
       << " written, " << r.tree.unchanged << " unchanged, " << r.tree.removed << " removed, " << r.tree.kept.size()
       << " kept)\n";
   for (const auto& kept : r.tree.kept) {

@@ -30,6 +30,11 @@ void add_transform_tuning_options(CLI::App& app, TransformOptions& t, std::strin
       ->capture_default_str();
   app.add_option("--page-route-pattern", t.page_route_pattern, "route of a page")->capture_default_str();
   app.add_option("--tag-route-pattern", t.tag_route_pattern, "route of a label's page (:tag)")->capture_default_str();
+  app.add_option("--layout", t.layout,
+                 "site layout: astro (content/posts/<slug>/index.md, the default), hugo (page bundles), jekyll "
+                 "(_posts/YYYY-MM-DD-slug.md)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"astro", "hugo", "jekyll"}));
   app.add_flag("--full-timestamp", t.full_timestamp,
                "publishDate/updatedDate as full times with their UTC offset instead of 'YYYY-MM-DD'");
   app.add_option("--description-length", t.description_length, "description length in characters")

@@ -16,6 +16,7 @@
 #include "metadata/comments_file.h"
 #include "metadata/front_matter.h"
 #include "metadata/post_metadata.h"
+#include "metadata/site_layout.h"
 #include "staging_store.h"
 #include "text.h"
 #include "url.h"
@@ -35,6 +36,7 @@ struct Planned {
   int64_t comments = 0;
   std::vector<std::string> labels;
   std::string slug, route, path;
+  std::string asset_dir, asset_prefix = "./", comments_path;  // from the layout
 };
 
 // A comment as the database holds it, before its body is converted.
@@ -137,8 +139,15 @@ void plan_paths(std::vector<Planned>& docs, const TransformOptions& options,
       d.slug = slugs[i];
       const std::string tz = zone_for(d.blog_id, options, zones);
       const std::string date = local_date(d.published_utc, offset_for(d.published_offset, tz, d.published_utc));
-      d.route = route_for(d.kind == "post" ? options.route_pattern : options.page_route_pattern, date, d.slug);
-      d.path = std::string("content/") + (d.kind == "post" ? "posts/" : "pages/") + d.slug + "/index.md";
+      const SiteLayout layout = parse_site_layout(options.layout);
+      d.route = route_for(
+          layout_route_pattern(layout, d.kind == "post" ? options.route_pattern : options.page_route_pattern), date,
+          d.slug);
+      DocumentPlace place = place_document(layout, d.kind, d.slug, date);
+      d.path = std::move(place.path);
+      d.asset_dir = std::move(place.asset_dir);
+      d.asset_prefix = std::move(place.asset_prefix);
+      d.comments_path = std::move(place.comments_path);
     }
   }
 }
@@ -205,11 +214,13 @@ Converted convert_one(const Planned& d, const std::string& body, const std::vect
   out.html_bytes = static_cast<double>(body.size());
   BodyConversion conv = convert_body(body);
   out.convert = std::move(conv.convert);
-  out.links = rewrite_links(*conv.document, site, d.legacy_path);
+  out.links = rewrite_links(*conv.document, site, d.legacy_path, d.asset_prefix);
   out.markdown = write_commonmark(*conv.document);
   out.fidelity = check_fidelity(*conv.body, out.markdown, out.links.url_map);
 
   FrontMatter fm;
+  fm.layout = parse_site_layout(options.layout);
+  fm.route = d.route;
   fm.title = d.title;
   const int published_offset = offset_for(d.published_offset, zone, d.published_utc);
   const std::string& updated = d.updated_utc.empty() ? d.published_utc : d.updated_utc;
@@ -240,7 +251,8 @@ public:
     auto& doc = db_.cached(
         "INSERT INTO documents (item_id, kind, slug, route, path, front_matter, markdown, source_sha256,"
         " options_sha256, fidelity_passed, text_recall, break_recall, links_kept, links_total, images_kept,"
-        " images_total, code_ok, fidelity_detail, comments_yaml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        " images_total, code_ok, fidelity_detail, comments_yaml, asset_dir, comments_path)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const FidelityResult& f = c.fidelity;
     doc.bind(1, d.item_id).bind(2, d.kind).bind(3, d.slug).bind(4, d.route).bind(5, d.path);
     doc.bind(6, c.front_matter).bind(7, c.markdown).bind(8, d.source_sha256).bind(9, options_digest(options));
@@ -249,6 +261,7 @@ public:
     doc.bind(13, static_cast<int64_t>(f.links_kept)).bind(14, static_cast<int64_t>(f.links_total));
     doc.bind(15, static_cast<int64_t>(f.images_kept)).bind(16, static_cast<int64_t>(f.images_total));
     doc.bind(17, static_cast<int64_t>(f.code_ok)).bind_or_null(18, f.detail).bind(19, c.comments_yaml);
+    doc.bind(20, d.asset_dir).bind(21, d.comments_path);
     doc.run();
 
     auto& link = db_.cached(
@@ -292,7 +305,7 @@ private:
                       "|" + std::to_string(o.full_timestamp) + "|" + std::to_string(o.description_length) + "|" +
                       std::to_string(o.blogger_id_field) + "|" + std::to_string(o.comments_field) + "|" +
                       std::to_string(o.aliases_field) + "|" + std::to_string(o.redirect_from_field) + "|" +
-                      std::to_string(o.comments_file));
+                      std::to_string(o.comments_file) + "|" + o.layout);
   }
 
   void problem(const Planned& d, Severity severity, const char* code, const std::string& message) {

@@ -17,6 +17,7 @@ struct TransformOptions {
   std::string route_pattern = "/:year/:month/:slug";
   std::string page_route_pattern = "/:slug";
   std::string tag_route_pattern = "/tags/:tag/";
+  std::string layout = "astro";          // astro | hugo | jekyll (metadata/site_layout.h)
   bool full_timestamp = false;           // publishDate/updatedDate as full RFC 3339 times with offset
   size_t description_length = 160;
   bool blogger_id_field = false;         // front matter extras

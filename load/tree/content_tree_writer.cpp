@@ -9,7 +9,7 @@ namespace blogshift {
 TreeReport write_content_tree(Database& db, const std::string& out_dir, bool overwrite) {
   TreeReport report;
   WrittenFiles out(db, out_dir, overwrite);
-  auto docs = db.prepare("SELECT item_id, path, front_matter, markdown, comments_yaml FROM documents ORDER BY path");
+  auto docs = db.prepare("SELECT item_id, path, front_matter, markdown, comments_yaml, asset_dir, comments_path FROM documents ORDER BY path");
   auto files = db.prepare(
       "SELECT DISTINCT l.target, b.bytes FROM document_links l JOIN assets a ON a.id = l.asset_id"
       " JOIN blobs b ON b.sha256 = a.sha256 WHERE l.item_id = ? AND l.outcome = 'local' ORDER BY l.target");
@@ -21,9 +21,12 @@ TreeReport write_content_tree(Database& db, const std::string& out_dir, bool ove
     out.write(path, content, "document");
     ++report.documents;
     report.bytes += static_cast<int64_t>(content.size());
-    const std::string folder = std::filesystem::path(path).parent_path().string();
+    // Images beside the document, unless the layout keeps them apart (Jekyll).
+    const std::string asset_dir = docs.column_text(5);
+    const std::string folder = asset_dir.empty() ? std::filesystem::path(path).parent_path().string() : asset_dir;
     if (const std::string comments = docs.column_text(4); !comments.empty()) {
-      out.write(folder + "/comments.yaml", comments, "comments");
+      const std::string comments_path = docs.column_text(6);
+      out.write(comments_path.empty() ? folder + "/comments.yaml" : comments_path, comments, "comments");
       ++report.files;
       report.bytes += static_cast<int64_t>(comments.size());
     }

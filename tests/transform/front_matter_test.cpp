@@ -234,3 +234,40 @@ TEST(FrontMatter, OutputIsDeterministic) {
 
 }  // namespace
 }  // namespace blogshift
+
+namespace blogshift {
+namespace {
+
+TEST(FrontMatter, HugoSpellsDatesAndDraftItsWayAndAddsTheRoute) {
+  FrontMatter fm = seed_front_matter();
+  fm.layout = SiteLayout::hugo;
+  fm.route = "/2023/07/pleased-to-announce-release-of-python-3/";
+  fm.published = false;
+  fm.draft = true;
+  const YAML::Node node = parse(write_front_matter(fm));
+  EXPECT_EQ(keys_of(node), (std::vector<std::string>{"title", "date", "lastmod", "author", "description", "tags",
+                                                      "draft", "legacyUrl", "url"}));
+  EXPECT_EQ(node["date"].as<std::string>(), "2023-07-11");
+  EXPECT_TRUE(node["draft"].as<bool>());  // Hugo takes `published` for a date: it must not appear
+  EXPECT_EQ(node["url"].as<std::string>(), fm.route);
+}
+
+TEST(FrontMatter, JekyllSpellsDatesItsWayAndAddsThePermalink) {
+  FrontMatter fm = seed_front_matter();
+  fm.layout = SiteLayout::jekyll;
+  fm.route = "/2023/07/pleased-to-announce-release-of-python-3/";
+  const YAML::Node node = parse(write_front_matter(fm));
+  EXPECT_EQ(keys_of(node), (std::vector<std::string>{"title", "date", "last_modified_at", "author", "description",
+                                                      "tags", "published", "legacyUrl", "permalink"}));
+  EXPECT_TRUE(node["published"].as<bool>());
+  EXPECT_EQ(node["permalink"].as<std::string>(), fm.route);
+}
+
+TEST(FrontMatter, TheDefaultLayoutIgnoresTheRoute) {
+  FrontMatter fm = seed_front_matter();
+  fm.route = "/2023/07/x";
+  EXPECT_EQ(write_front_matter(fm).find("/2023/07/x\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace blogshift

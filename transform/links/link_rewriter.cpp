@@ -72,7 +72,8 @@ std::string extension_for(const std::string& content_type, const std::string& ur
 
 class Rewriter {
 public:
-  Rewriter(const SiteMap& site, const std::string& legacy_path) : site_(site), legacy_path_(legacy_path) {}
+  Rewriter(const SiteMap& site, const std::string& legacy_path, const std::string& local_prefix)
+      : site_(site), legacy_path_(legacy_path), local_prefix_(local_prefix) {}
 
   void visit(DocNode& root) {
     std::vector<DocNode*> stack{&root};
@@ -251,7 +252,7 @@ private:
       it->second = std::string(stem) + "-" + std::to_string(++counter) + "." + extension_for(held.content_type, node.url);
       result.files.emplace_back(it->second, held.asset_id);
     }
-    node.url = "./" + it->second;
+    node.url = local_prefix_ + it->second;
     o.outcome = "local";
     o.target = it->second;
     o.asset_id = held.asset_id;
@@ -264,6 +265,7 @@ private:
 
   const SiteMap& site_;
   const std::string& legacy_path_;
+  const std::string& local_prefix_;
   std::map<int64_t, std::string> names_;
   std::map<std::string, int> counters_;
 };
@@ -309,8 +311,9 @@ std::string asset_key(const std::string& url) {
   return host + path + (parts.query.empty() ? "" : "?" + parts.query);
 }
 
-RewriteResult rewrite_links(DocNode& document, const SiteMap& site, const std::string& legacy_path) {
-  Rewriter rewriter(site, legacy_path);
+RewriteResult rewrite_links(DocNode& document, const SiteMap& site, const std::string& legacy_path,
+                            const std::string& local_prefix) {
+  Rewriter rewriter(site, legacy_path, local_prefix);
   rewriter.visit(document);
   return std::move(rewriter.result);
 }

@@ -58,6 +58,9 @@ struct RewriteResult {
 
 // Rewrites `document` in place. `legacy_path` is the post's own old path
 // (relative links are resolved against it).
-RewriteResult rewrite_links(DocNode& document, const SiteMap& site, const std::string& legacy_path);
+// Local files are linked as `local_prefix` + name ("./image-1.png" beside the
+// document, or an absolute folder for layouts that keep images apart).
+RewriteResult rewrite_links(DocNode& document, const SiteMap& site, const std::string& legacy_path,
+                            const std::string& local_prefix = "./");
 
 }  // namespace blogshift

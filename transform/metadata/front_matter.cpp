@@ -95,20 +95,29 @@ std::string write_front_matter(const FrontMatter& fm) {
   YAML::Emitter out;
   out.SetIndent(2);
   out << YAML::BeginMap;
+  const bool hugo = fm.layout == SiteLayout::hugo, jekyll = fm.layout == SiteLayout::jekyll;
   out << YAML::Key << "title" << YAML::Value;
   write_string(out, fm.title);
-  out << YAML::Key << "publishDate" << YAML::Value << YAML::SingleQuoted << fm.publish_date;
-  out << YAML::Key << "updatedDate" << YAML::Value << YAML::SingleQuoted << fm.updated_date;
+  out << YAML::Key << (hugo || jekyll ? "date" : "publishDate") << YAML::Value << YAML::SingleQuoted
+      << fm.publish_date;
+  out << YAML::Key << (hugo ? "lastmod" : jekyll ? "last_modified_at" : "updatedDate") << YAML::Value
+      << YAML::SingleQuoted << fm.updated_date;
   out << YAML::Key << "author" << YAML::Value;
   write_string(out, fm.author);
   out << YAML::Key << "description" << YAML::Value;
   write_string(out, fm.description);
   out << YAML::Key << "tags" << YAML::Value;
   write_list(out, fm.tags);
-  out << YAML::Key << "published" << YAML::Value << fm.published;
+  // Hugo reads `published` as a date; its flag is `draft`, written always.
+  if (hugo) out << YAML::Key << "draft" << YAML::Value << !fm.published;
+  else out << YAML::Key << "published" << YAML::Value << fm.published;
   out << YAML::Key << "legacyUrl" << YAML::Value;
   write_string(out, fm.legacy_url);
-  if (fm.draft) out << YAML::Key << "draft" << YAML::Value << *fm.draft;
+  if ((hugo || jekyll) && !fm.route.empty()) {
+    out << YAML::Key << (hugo ? "url" : "permalink") << YAML::Value;
+    write_string(out, fm.route);
+  }
+  if (fm.draft && !hugo) out << YAML::Key << "draft" << YAML::Value << *fm.draft;
   if (!fm.blogger_id.empty()) {
     out << YAML::Key << "bloggerId" << YAML::Value;
     write_string(out, fm.blogger_id);

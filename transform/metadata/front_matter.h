@@ -1,15 +1,20 @@
 // YAML front matter (yaml-cpp), keys in the order of the Python Insider
 // seed: title, publishDate, updatedDate, author, description, tags,
-// published, legacyUrl; then the optional fields when asked for.
+// published, legacyUrl; then the optional fields when asked for. Hugo and
+// Jekyll layouts spell the dates and the published flag their way and add
+// the route (see site_layout.h).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "site_layout.h"
+
 namespace blogshift {
 
 struct FrontMatter {
+  SiteLayout layout = SiteLayout::astro;
   std::string title;
   std::string publish_date;   // 'YYYY-MM-DD' (or the full timestamp, see options)
   std::string updated_date;
@@ -18,6 +23,7 @@ struct FrontMatter {
   std::vector<std::string> tags;
   bool published = true;
   std::string legacy_url;     // /2023/07/slug.html
+  std::string route;          // the new URL path: Hugo's `url`, Jekyll's `permalink` (unused for astro)
   // optional fields, written only when set
   std::optional<bool> draft;
   std::string blogger_id;
