@@ -7,6 +7,7 @@
 #include "extract_command.h"
 #include "load_command.h"
 #include "run_command.h"
+#include "search_command.h"
 #include "status_command.h"
 #include "transform_command.h"
 
@@ -48,11 +49,17 @@ int main(int argc, char** argv) {
     auto* status_cmd = app.add_subcommand("status", "counts of what is staged: items by kind and status, assets, problems");
     blogshift::add_status_options(*status_cmd, status);
 
+    blogshift::SearchOptions search;
+    auto* search_cmd = app.add_subcommand("search", "full-text search over the migrated posts and pages");
+    blogshift::add_search_options(*search_cmd, search);
+    search_cmd->footer("Examples:\n  blogshift search sourdough starter --out site/\n  blogshift search --fts 'title:bread NOT rye' --out site/");
+
     if (auto done = blogshift::parse_command_line(app, argc, argv)) return *done;
     if (*extract_cmd) return blogshift::run_extract(prog, extract);
     if (*run_cmd) return blogshift::run_run(prog, run);
     if (*transform_cmd) return blogshift::run_transform_command(prog, transform);
     if (*load_cmd) return blogshift::run_load_command(prog, load);
+    if (*search_cmd) return blogshift::run_search(search);
     if (*convert_cmd) return blogshift::run_convert(convert);
     return blogshift::run_status(status);
   });

@@ -203,6 +203,14 @@ CREATE TABLE written_files (
   role    TEXT NOT NULL                -- document, asset, comments, redirect-map, report, archive, ...
 ) WITHOUT ROWID;
 
+-- Full-text search over the migrated documents (`blogshift search`), rebuilt
+-- by load from documents, items and labels.
+CREATE VIRTUAL TABLE document_search USING fts5(
+  title, body, tags,
+  item_id UNINDEXED,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
 -- The archives, bags and WARC files load made, so `blogshift verify` knows
 -- what to re-read and what to expect.
 CREATE TABLE outputs (

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "errors.h"
+#include "search_index.h"
 #include "text.h"
 
 namespace blogshift {
@@ -44,6 +45,7 @@ LoadReport run_load(Database& db, const LoadOptions& options) {
   LoadReport report;
   report.epoch = archive_epoch(db, options.epoch);
   report.tree = write_content_tree(db, options.out_dir, options.overwrite);
+  report.searchable = rebuild_search_index(db);
   return report;
 }
 

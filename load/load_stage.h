@@ -1,8 +1,8 @@
 // The load stage: from the staging database to what a person publishes and
 // keeps. In order: the content tree (tree/), the redirect maps (redirects/),
 // the archives and bag of the tree and maps (archive/), and the WARC file of
-// the original material (warc/). Every output it makes is recorded in the
-// `outputs` table for `blogshift verify`.
+// the original material (warc/); and the full-text index (search/). Every
+// output it makes is recorded in the `outputs` table for `blogshift verify`.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +33,7 @@ struct OutputRecord {
 
 struct LoadReport {
   TreeReport tree;
+  int64_t searchable = 0;                   // documents in the full-text index
   int64_t redirect_rules = 0;
   std::vector<std::string> redirect_files;  // relative to the output folder
   std::vector<std::string> warnings;        // platform limits and the like, already worded
