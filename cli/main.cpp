@@ -4,7 +4,9 @@
 #include "command_line.h"
 #include "diagnostics.h"
 #include "convert_command.h"
+#include "config_file.h"
 #include "extract_command.h"
+#include "init_command.h"
 #include "load_command.h"
 #include "run_command.h"
 #include "search_command.h"
@@ -28,7 +30,13 @@ int main(int argc, char** argv) {
     blogshift::RunOptions run;
     auto* run_cmd = app.add_subcommand("run", "extract, transform and write the site: the whole migration in one command");
     blogshift::add_run_options(*run_cmd, run);
+    blogshift::add_config_file(app, *run_cmd);
     run_cmd->footer("Example:\n  blogshift run feed.atom crawl.warc.gz --out site/ --timezone America/Los_Angeles");
+
+    blogshift::InitOptions init;
+    auto* init_cmd = app.add_subcommand("init", "write a commented blogshift.yaml for the blog in the given sources");
+    blogshift::add_init_options(*init_cmd, init);
+    init_cmd->footer("Example:\n  blogshift init feed.atom crawl.warc.gz --out site/ && blogshift run");
 
     blogshift::TransformCommandOptions transform;
     auto* transform_cmd =
@@ -57,6 +65,7 @@ int main(int argc, char** argv) {
     if (auto done = blogshift::parse_command_line(app, argc, argv)) return *done;
     if (*extract_cmd) return blogshift::run_extract(prog, extract);
     if (*run_cmd) return blogshift::run_run(prog, run);
+    if (*init_cmd) return blogshift::run_init(prog, init);
     if (*transform_cmd) return blogshift::run_transform_command(prog, transform);
     if (*load_cmd) return blogshift::run_load_command(prog, load);
     if (*search_cmd) return blogshift::run_search(search);
