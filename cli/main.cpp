@@ -6,6 +6,7 @@
 #include "convert_command.h"
 #include "config_file.h"
 #include "extract_command.h"
+#include "help_command.h"
 #include "init_command.h"
 #include "load_command.h"
 #include "run_command.h"
@@ -62,12 +63,17 @@ int main(int argc, char** argv) {
     blogshift::add_search_options(*search_cmd, search);
     search_cmd->footer("Examples:\n  blogshift search sourdough starter --out site/\n  blogshift search --fts 'title:bread NOT rye' --out site/");
 
+    blogshift::HelpOptions help;
+    auto* help_cmd = app.add_subcommand("help", "explain a command: blogshift help COMMAND (or --man for the manual page)");
+    blogshift::add_help_options(*help_cmd, help);
+
     if (auto done = blogshift::parse_command_line(app, argc, argv)) return *done;
     if (*extract_cmd) return blogshift::run_extract(prog, extract);
     if (*run_cmd) return blogshift::run_run(prog, run);
     if (*init_cmd) return blogshift::run_init(prog, init);
     if (*transform_cmd) return blogshift::run_transform_command(prog, transform);
     if (*load_cmd) return blogshift::run_load_command(prog, load);
+    if (*help_cmd) return blogshift::run_help(app, help, BLOGSHIFT_VERSION);
     if (*search_cmd) return blogshift::run_search(search);
     if (*convert_cmd) return blogshift::run_convert(convert);
     return blogshift::run_status(status);

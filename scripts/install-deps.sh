@@ -12,7 +12,7 @@ packages=(
   libssl-dev zlib1g-dev libzstd-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcli11-dev
   # tests
-  libgtest-dev libgmock-dev wget python3 sqlite3
+  libgtest-dev libgmock-dev wget python3 sqlite3 groff-base
   # benchmarks (peers)
   libxml2-utils util-linux
 )
