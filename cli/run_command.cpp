@@ -1,5 +1,7 @@
 #include "run_command.h"
 
+#include <stdlib.h>
+
 #include <filesystem>
 #include <iostream>
 
@@ -13,11 +15,61 @@ void add_run_options(CLI::App& app, RunOptions& options) {
   add_extract_options(app, options.extract);
   add_transform_tuning_options(app, options.transform, options.extra_fields);
   add_load_tuning_options(app, options.load);
+  app.add_flag("--dry-run", options.dry_run,
+               "say what would be written, changed, kept and removed under --out, and write nothing there");
 }
+
+namespace {
+// A scratch folder for a dry run's staging database, removed on the way out.
+struct ScratchDir {
+  std::filesystem::path path;
+  ScratchDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "blogshift-dry-run-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw FatalError(pattern, "cannot make a scratch folder for --dry-run");
+    path = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+// Everything of a real run, but extract and transform work on a copy of the
+// staging database (so an earlier run's state still counts) and load only
+// decides.
+int run_dry(const std::string& prog, RunOptions options) {
+  ScratchDir scratch;
+  const std::string real_db = staging_db_path(options.extract.out_dir, options.extract.db_path);
+  const std::string scratch_db = (scratch.path / "staging.db").string();
+  if (std::filesystem::exists(real_db)) {
+    Database source(real_db);
+    source.prepare("VACUUM INTO ?").bind(1, scratch_db).run();
+  }
+  options.extract.db_path = scratch_db;
+  const int extract_code = run_extract(prog, options.extract);
+  if (extract_code == kExitFatal) return kExitFatal;
+  StagingStore store(scratch_db);
+  TransformReport report = run_transform(store.db(), options.transform);
+  if (!options.extract.quiet) print_transform_report(report, std::cout);
+  options.load.load.out_dir = options.extract.out_dir;
+  options.load.load.dry_run = true;
+  const LoadReport load = run_load(store.db(), options.load.load);
+  const TreeReport& t = load.tree;
+  for (const auto& p : t.created) std::cout << "new\t" << p << '\n';
+  for (const auto& p : t.changed) std::cout << "changed\t" << p << '\n';
+  for (const auto& p : t.kept) std::cout << "kept\t" << p << "\t(edited since the last run; --overwrite replaces it)\n";
+  for (const auto& p : t.deleted) std::cout << "removed\t" << p << '\n';
+  std::cout << "dry run\t" << t.created.size() << " new, " << t.changed.size() << " changed, " << t.kept.size()
+            << " kept, " << t.deleted.size() << " removed, " << t.unchanged << " unchanged files in "
+            << options.extract.out_dir << "; redirect maps and archives would be rewritten; nothing was written\n";
+  return extract_code;
+}
+}  // namespace
 
 int run_run(const std::string& prog, RunOptions options) {
   apply_extra_fields(options.extra_fields, options.transform);
   apply_output_lists(options.load);  // a bad format name stops the run before any work
+  if (options.dry_run) return run_dry(prog, std::move(options));
   const int extract_code = run_extract(prog, options.extract);
   if (extract_code == kExitFatal) return kExitFatal;
   const std::string db_path = staging_db_path(options.extract.out_dir, options.extract.db_path);

@@ -18,6 +18,7 @@ struct RunOptions {
   TransformOptions transform;
   std::string extra_fields;
   LoadCommandOptions load;
+  bool dry_run = false;  // stage and convert in a scratch copy, say what load would do, write nothing
 };
 
 void add_run_options(CLI::App& app, RunOptions& options);

@@ -44,7 +44,7 @@ int64_t archive_epoch(Database& db, const std::optional<int64_t>& given) {
 LoadReport run_load(Database& db, const LoadOptions& options) {
   LoadReport report;
   report.epoch = archive_epoch(db, options.epoch);
-  report.tree = write_content_tree(db, options.out_dir, options.overwrite);
+  report.tree = write_content_tree(db, options.out_dir, options.overwrite, options.dry_run);
   report.searchable = rebuild_search_index(db);
   return report;
 }

@@ -18,6 +18,7 @@ namespace blogshift {
 struct LoadOptions {
   std::string out_dir = ".";
   bool overwrite = false;                   // replace files a person edited since the last run
+  bool dry_run = false;                     // decide and report, write nothing under out_dir
   std::vector<std::string> redirect_formats;  // empty: every format; {"none"}: no maps
   std::vector<std::string> archive_formats = {"tar.gz", "bagit", "warc"};  // also tar.zst, zip; {"none"}
   bool archive_staging_db = false;          // put the staging database in the archives too

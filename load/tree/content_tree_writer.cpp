@@ -6,9 +6,9 @@
 
 namespace blogshift {
 
-TreeReport write_content_tree(Database& db, const std::string& out_dir, bool overwrite) {
+TreeReport write_content_tree(Database& db, const std::string& out_dir, bool overwrite, bool dry_run) {
   TreeReport report;
-  WrittenFiles out(db, out_dir, overwrite);
+  WrittenFiles out(db, out_dir, overwrite, dry_run);
   auto docs = db.prepare("SELECT item_id, path, front_matter, markdown, comments_yaml, asset_dir, comments_path FROM documents ORDER BY path");
   auto files = db.prepare(
       "SELECT DISTINCT l.target, b.bytes FROM document_links l JOIN assets a ON a.id = l.asset_id"
@@ -44,6 +44,9 @@ TreeReport write_content_tree(Database& db, const std::string& out_dir, bool ove
   report.unchanged = written.unchanged;
   report.removed = written.removed;
   report.kept = written.kept;
+  report.created = written.created;
+  report.changed = written.changed;
+  report.deleted = written.deleted;
   return report;
 }
 

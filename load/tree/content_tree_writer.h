@@ -19,8 +19,11 @@ struct TreeReport {
   int64_t bytes = 0;
   int64_t written = 0, unchanged = 0, removed = 0;
   std::vector<std::string> kept;  // edited since the last run, left alone
+  std::vector<std::string> created, changed, deleted;
 };
 
-TreeReport write_content_tree(Database& db, const std::string& out_dir, bool overwrite = false);
+// With `dry_run`, reports what it would write, change, keep and remove, and
+// touches nothing on disk (nor the ledger).
+TreeReport write_content_tree(Database& db, const std::string& out_dir, bool overwrite = false, bool dry_run = false);
 
 }  // namespace blogshift

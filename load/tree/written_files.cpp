@@ -27,8 +27,8 @@ std::string disk_sha256(const std::string& path) {
 }
 }  // namespace
 
-WrittenFiles::WrittenFiles(Database& db, std::string out_dir, bool overwrite)
-    : db_(db), out_dir_(std::move(out_dir)), overwrite_(overwrite) {
+WrittenFiles::WrittenFiles(Database& db, std::string out_dir, bool overwrite, bool dry_run)
+    : db_(db), out_dir_(std::move(out_dir)), overwrite_(overwrite), dry_run_(dry_run) {
   auto rows = db_.prepare("SELECT path, sha256, role FROM written_files");
   while (rows.step()) {
     previous_[rows.column_text(0)] = rows.column_text(1);
@@ -44,8 +44,9 @@ void WrittenFiles::write(const std::string& relative, std::string_view bytes, co
   if (on_disk == sha) {
     ++report_.unchanged;
   } else if (on_disk.empty() || overwrite_ || (last != previous_.end() && last->second == on_disk)) {
-    write_file_atomically(path, bytes);
+    if (!dry_run_) write_file_atomically(path, bytes);
     ++report_.written;
+    (on_disk.empty() ? report_.created : report_.changed).push_back(relative);
   } else {
     // Neither what we wrote last time nor what we would write now: someone's edit.
     report_.kept.push_back(relative);
@@ -72,8 +73,10 @@ WrittenFilesReport WrittenFiles::finish(const std::set<std::string>& roles) {
       now_role_[relative] = previous_role_[relative];
       continue;
     }
-    std::filesystem::remove(path);
     ++report_.removed;
+    report_.deleted.push_back(relative);
+    if (dry_run_) continue;
+    std::filesystem::remove(path);
     // Folders the removal emptied go too (a post's bundle), up to the output folder.
     std::error_code ec;
     for (auto dir = std::filesystem::path(path).parent_path();
@@ -82,6 +85,7 @@ WrittenFilesReport WrittenFiles::finish(const std::set<std::string>& roles) {
       std::filesystem::remove(dir, ec);
     }
   }
+  if (dry_run_) return report_;
   Transaction t(db_);
   auto& erase = db_.cached("DELETE FROM written_files WHERE role = ?");
   for (const auto& role : roles) erase.bind(1, role).run();

@@ -30,11 +30,14 @@ struct WrittenFilesReport {
   int64_t unchanged = 0;  // already on disk with these bytes
   int64_t removed = 0;    // written by the last run, no longer produced
   std::vector<std::string> kept;  // edited files left as they are (relative paths)
+  std::vector<std::string> created, changed, deleted;  // relative paths, for --dry-run and -v
 };
 
 class WrittenFiles {
 public:
-  WrittenFiles(Database& db, std::string out_dir, bool overwrite);
+  // With `dry_run`, decides and reports everything but writes, removes and
+  // records nothing.
+  WrittenFiles(Database& db, std::string out_dir, bool overwrite, bool dry_run = false);
 
   // `relative` is under the output folder; it is checked never to leave it.
   void write(const std::string& relative, std::string_view bytes, const std::string& role);
@@ -45,6 +48,7 @@ private:
   Database& db_;
   std::string out_dir_;
   bool overwrite_;
+  bool dry_run_;
   std::map<std::string, std::string> previous_;  // path -> sha256 as last written
   std::map<std::string, std::string> previous_role_;
   std::map<std::string, std::pair<std::string, int64_t>> now_;  // path -> sha256, size
