@@ -55,12 +55,18 @@ std::string plain_text(const DocNode& root) {
       case DocKind::Image:
         continue;
       case DocKind::Text:
-      case DocKind::Code:
-        for (char c : node->text) {
-          if (c == ' ' || c == '\n' || c == '\t' || c == '\r') space();
-          else out += c;
+      case DocKind::Code: {
+        // Runs between white space characters are appended whole.
+        const std::string& text = node->text;
+        for (size_t i = 0; i < text.size();) {
+          size_t end = text.find_first_of(" \n\t\r", i);
+          if (end == std::string::npos) end = text.size();
+          out.append(text, i, end - i);
+          if (end < text.size()) space();
+          i = end + 1;
         }
         continue;
+      }
       case DocKind::LineBreak:
         space();
         continue;

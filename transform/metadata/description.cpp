@@ -6,6 +6,7 @@
 // U+FFFD so the result is always valid UTF-8. Lengths are in code points.
 // When the text is longer than `limit`, the result including "..." is
 // exactly at most `limit` code points, as in the seed: 157 + "..." = 160.
+#include <cstdint>
 #include <vector>
 
 #include "post_metadata.h"
@@ -23,10 +24,12 @@ struct Collapsed {
   std::vector<std::size_t> starts;  // byte offset of each code point
 };
 
-Collapsed collapse(std::string_view input) {
+// Stops after `max_code_points`: a description needs only one code point
+// past its limit to know it must be cut.
+Collapsed collapse(std::string_view input, std::size_t max_code_points) {
   Collapsed out;
   bool pending_space = false;
-  for (std::size_t pos = 0; pos < input.size();) {
+  for (std::size_t pos = 0; pos < input.size() && out.starts.size() < max_code_points;) {
     const auto cp = utf8::decode(input, pos);
     const bool control = cp.value < 0x20 || cp.value == 0x7F || (cp.value >= 0x80 && cp.value < 0xA0);
     if (utf8::is_space(cp.value) || control) {
@@ -36,6 +39,7 @@ Collapsed collapse(std::string_view input) {
         out.starts.push_back(out.text.size());
         out.text += ' ';
         pending_space = false;
+        if (out.starts.size() == max_code_points) break;
       }
       out.starts.push_back(out.text.size());
       if (cp.valid) out.text.append(input.substr(pos, cp.size));
@@ -46,10 +50,12 @@ Collapsed collapse(std::string_view input) {
   return out;
 }
 
+std::size_t one_past(std::size_t limit) { return limit == SIZE_MAX ? limit : limit + 1; }
+
 }  // namespace
 
 std::string make_description(std::string_view plain_text, size_t limit) {
-  Collapsed c = collapse(plain_text);
+  Collapsed c = collapse(plain_text, one_past(limit));
   const std::size_t count = c.starts.size();
   if (count <= limit) return std::move(c.text);
   if (limit <= kEllipsis.size()) return std::string(kEllipsis.substr(0, limit));
@@ -74,7 +80,7 @@ std::string make_description(std::string_view plain_text, size_t limit) {
 }
 
 std::string make_description_hard_cut(std::string_view plain_text, size_t limit) {
-  Collapsed c = collapse(plain_text);
+  Collapsed c = collapse(plain_text, one_past(limit));
   if (c.starts.size() <= limit) return std::move(c.text);
   if (limit <= kEllipsis.size()) return std::string(kEllipsis.substr(0, limit));
   return c.text.substr(0, c.starts[limit - kEllipsis.size()]) + std::string(kEllipsis);

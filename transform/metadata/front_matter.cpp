@@ -12,6 +12,9 @@
 //     characters a single-quoted scalar cannot carry or would fold.
 // Dates are always single-quoted strings so no reader makes them dates.
 // Strings must be UTF-8; yaml-cpp writes malformed bytes as U+FFFD.
+// write_front_matter() writes the plain and single-quoted styles itself,
+// byte for byte as yaml-cpp would (FastWriter below), and leaves anything
+// else to yaml-cpp.
 #include "front_matter.h"
 
 #include <yaml-cpp/yaml.h>
@@ -89,9 +92,93 @@ void write_list(YAML::Emitter& out, const std::vector<std::string>& items) {
   out << YAML::EndSeq;
 }
 
+// The hot path: the same bytes as the yaml-cpp emitter below, written
+// directly (the emitter's regular expressions cost more than the rest of a
+// post's conversion). It handles the plain and single-quoted styles, where
+// yaml-cpp copies the text unchanged (doubling ' when single-quoted); a
+// value needing double quotes or holding a code point yaml-cpp rewrites
+// (U+FDD0..U+FDEF, U+xxFFFE/U+xxFFFF) sends the whole block to yaml-cpp.
+// tests/transform/front_matter_test.cpp checks both give the same bytes.
+class FastWriter {
+public:
+  bool ok = true;
+  std::string text;
+
+  void key(std::string_view name) {
+    text += name;
+    text += ':';
+  }
+  void string_value(const std::string& s) {
+    text += ' ';
+    scalar(s);
+    text += '\n';
+  }
+  void quoted_value(const std::string& s) {  // always single-quoted (dates)
+    text += ' ';
+    single_quoted(s);
+    text += '\n';
+  }
+  void bool_value(bool b) { text += b ? " true\n" : " false\n"; }
+  void int_value(int n) {
+    text += ' ';
+    text += std::to_string(n);
+    text += '\n';
+  }
+  void list_value(const std::vector<std::string>& items) {
+    if (items.empty()) {
+      text += " []\n";
+      return;
+    }
+    text += '\n';
+    for (const auto& item : items) {
+      text += "  - ";
+      scalar(item);
+      text += '\n';
+    }
+  }
+
+private:
+  void scalar(const std::string& s) {
+    switch (quoting_for(s)) {
+      case Quoting::none:
+        if (!copied_unchanged(s)) ok = false;
+        text += s;
+        break;
+      case Quoting::single: single_quoted(s); break;
+      case Quoting::double_quotes: ok = false; break;
+    }
+  }
+  void single_quoted(const std::string& s) {
+    if (!copied_unchanged(s) || s.find_first_of("\n\r") != std::string::npos) ok = false;
+    text += '\'';
+    for (std::size_t from = 0;;) {
+      const std::size_t quote = s.find('\'', from);
+      text.append(s, from, quote == std::string::npos ? std::string::npos : quote + 1 - from);
+      if (quote == std::string::npos) break;
+      text += '\'';
+      from = quote + 1;
+    }
+    text += '\'';
+  }
+  // Whether yaml-cpp writes every code point of `s` as it is: valid UTF-8
+  // without the noncharacters it replaces with U+FFFD.
+  static bool copied_unchanged(std::string_view s) {
+    for (std::size_t pos = 0; pos < s.size();) {
+      if (static_cast<unsigned char>(s[pos]) < 0x80) {
+        ++pos;
+        continue;
+      }
+      const auto cp = utf8::decode(s, pos);
+      if (!cp.valid || (cp.value >= 0xFDD0 && cp.value <= 0xFDEF) || (cp.value & 0xFFFE) == 0xFFFE) return false;
+      pos += cp.size;
+    }
+    return true;
+  }
+};
+
 }  // namespace
 
-std::string write_front_matter(const FrontMatter& fm) {
+std::string write_front_matter_with_yaml_cpp(const FrontMatter& fm) {
   YAML::Emitter out;
   out.SetIndent(2);
   out << YAML::BeginMap;
@@ -137,6 +224,62 @@ std::string write_front_matter(const FrontMatter& fm) {
   if (text.back() != '\n') text += '\n';
   text += "---\n";
   return text;
+}
+
+std::string write_front_matter(const FrontMatter& fm) {
+  FastWriter out;
+  out.text.reserve(256 + fm.title.size() + fm.description.size() + fm.legacy_url.size());
+  out.text += "---\n";
+  // Key names as in write_front_matter_with_yaml_cpp (the layouts' spellings).
+  const bool hugo = fm.layout == SiteLayout::hugo, jekyll = fm.layout == SiteLayout::jekyll;
+  out.key("title");
+  out.string_value(fm.title);
+  out.key(hugo || jekyll ? "date" : "publishDate");
+  out.quoted_value(fm.publish_date);
+  out.key(hugo ? "lastmod" : jekyll ? "last_modified_at" : "updatedDate");
+  out.quoted_value(fm.updated_date);
+  out.key("author");
+  out.string_value(fm.author);
+  out.key("description");
+  out.string_value(fm.description);
+  out.key("tags");
+  out.list_value(fm.tags);
+  if (hugo) {
+    out.key("draft");
+    out.bool_value(!fm.published);
+  } else {
+    out.key("published");
+    out.bool_value(fm.published);
+  }
+  out.key("legacyUrl");
+  out.string_value(fm.legacy_url);
+  if ((hugo || jekyll) && !fm.route.empty()) {
+    out.key(hugo ? "url" : "permalink");
+    out.string_value(fm.route);
+  }
+  if (fm.draft && !hugo) {
+    out.key("draft");
+    out.bool_value(*fm.draft);
+  }
+  if (!fm.blogger_id.empty()) {
+    out.key("bloggerId");
+    out.string_value(fm.blogger_id);
+  }
+  if (fm.comments) {
+    out.key("comments");
+    out.int_value(*fm.comments);
+  }
+  if (!fm.aliases.empty()) {
+    out.key("aliases");
+    out.list_value(fm.aliases);
+  }
+  if (!fm.redirect_from.empty()) {
+    out.key("redirect_from");
+    out.list_value(fm.redirect_from);
+  }
+  if (!out.ok) return write_front_matter_with_yaml_cpp(fm);
+  out.text += "---\n";
+  return std::move(out.text);
 }
 
 }  // namespace blogshift

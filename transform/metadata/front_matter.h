@@ -42,4 +42,9 @@ struct FrontMatter {
 // bytes and the noncharacters U+xxFFFE/U+xxFFFF as U+FFFD.
 std::string write_front_matter(const FrontMatter& fm);
 
+// The same through yaml-cpp's emitter for every value: what
+// write_front_matter() falls back to for values it does not write itself,
+// and the reference its output is tested against, byte for byte.
+std::string write_front_matter_with_yaml_cpp(const FrontMatter& fm);
+
 }  // namespace blogshift
