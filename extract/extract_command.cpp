@@ -5,6 +5,7 @@
 
 #include "diagnostics.h"
 #include "errors.h"
+#include "progress.h"
 #include "extractor.h"
 
 namespace blogshift {
@@ -38,7 +39,11 @@ int run_extract(const std::string& prog, const ExtractOptions& options) {
   Extractor extractor(store, [&](const ProblemRecord& p) { std::cerr << format_problem(prog, p) << '\n'; });
   int exit_code = kExitOk;
   for (const auto& source : options.sources) {
+    // Units of a source are not known before it is read: counts and rate only.
+    Progress progress(progress_mode(options.quiet), std::cerr, "extract", "units from " + source, 0);
+    extractor.on_unit([&progress] { progress.advance(); });
     SourceReport r = extractor.extract(source, options.force);
+    progress.finish();
     if (r.unreadable) exit_code = kExitFatal;
     else if ((r.errors || r.warnings) && exit_code == kExitOk) exit_code = kExitProblems;
     if (options.quiet) continue;

@@ -24,22 +24,27 @@ namespace {
 // Forwards to the store and counts outcomes for the report.
 class CountingSink : public ExtractSink {
 public:
-  CountingSink(ExtractSink& inner, SourceReport& report, const ProblemObserver& observer)
-      : inner_(inner), report_(report), observer_(observer) {}
+  CountingSink(ExtractSink& inner, SourceReport& report, const ProblemObserver& observer,
+               const std::function<void()>& on_unit)
+      : inner_(inner), report_(report), observer_(observer), on_unit_(on_unit) {}
   void blog(const BlogRecord& b) override { inner_.blog(b); }
   void item(ItemRecord&& i) override {
+    tick();
     ++report_.items;
     inner_.item(std::move(i));
   }
   void asset(AssetRecord&& a) override {
+    tick();
     ++report_.assets;
     inner_.asset(std::move(a));
   }
   void skipped(const SourcePosition& where, const std::string& what, const std::string& why) override {
+    tick();
     ++report_.skipped;
     inner_.skipped(where, what, why);
   }
   void problem(ProblemRecord&& p) override {
+    tick();
     if (p.severity == Severity::Error) ++report_.errors;
     if (p.severity == Severity::Warning) ++report_.warnings;
     if (observer_) observer_(p);
@@ -47,9 +52,13 @@ public:
   }
 
 private:
+  void tick() {
+    if (on_unit_) on_unit_();
+  }
   ExtractSink& inner_;
   SourceReport& report_;
   const ProblemObserver& observer_;
+  const std::function<void()>& on_unit_;
 };
 
 void read_single_page(const std::string& path, ExtractSink& sink) {
@@ -124,7 +133,7 @@ SourceReport Extractor::extract(const std::string& path, bool force) {
     std::tie(report.errors, report.warnings) = store_.recorded_problems(info.path);
     return report;
   }
-  CountingSink sink(store_.begin_source(info), report, observer_);
+  CountingSink sink(store_.begin_source(info), report, observer_, on_unit_);
   try {
     switch (kind) {
       case SourceKind::Takeout:

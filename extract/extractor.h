@@ -27,6 +27,8 @@ using ProblemObserver = std::function<void(const ProblemRecord&)>;
 class Extractor {
 public:
   Extractor(StagingStore& store, ProblemObserver observer) : store_(store), observer_(std::move(observer)) {}
+  // Called once per unit consumed (item, asset, skipped record, problem), for progress.
+  void on_unit(std::function<void()> callback) { on_unit_ = std::move(callback); }
 
   // `force` reads the source even when it is unchanged since the last run.
   SourceReport extract(const std::string& path, bool force = false);
@@ -34,6 +36,7 @@ public:
 private:
   StagingStore& store_;
   ProblemObserver observer_;
+  std::function<void()> on_unit_;
 };
 
 // Size and SHA-256 of a file, or of a folder (over its sorted file list).

@@ -19,7 +19,8 @@ TEST(RunCli, RunMigratesTheSampleBlogAndSaysWhereTheSiteIs) {
   auto r = run_command("cli/blogshift", "run " + sample("feed.atom") + " " + sample("mirror") + " " +
                                             sample("sample-blog.warc.gz") + " --out " + shell_quote(dir.string()));
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(blogshift::testing::without_progress(r.err), "");
+  EXPECT_NE(r.err.find("progress: extract"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("transform\t15 documents"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("fidelity passed 15/15"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("site\t15 Markdown files"), std::string::npos) << r.out;

@@ -49,4 +49,17 @@ inline CommandResult run_command(const std::string& binary, const std::string& a
   return r;
 }
 
+// stderr without the progress lines ("progress: ...") a run prints when
+// stderr is not a terminal: what is left are the problems.
+inline std::string without_progress(const std::string& err) {
+  std::string out;
+  for (size_t pos = 0; pos < err.size();) {
+    size_t end = err.find('\n', pos);
+    end = end == std::string::npos ? err.size() : end + 1;
+    if (err.compare(pos, 10, "progress: ") != 0) out.append(err, pos, end - pos);
+    pos = end;
+  }
+  return out;
+}
+
 }  // namespace blogshift::testing
