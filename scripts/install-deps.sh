@@ -15,8 +15,8 @@ packages=(
   libgtest-dev libgmock-dev wget python3 sqlite3
   # benchmarks (peers)
   libxml2-utils util-linux
-  # redirect-map tests: real web servers on 127.0.0.1, and an HTTP client
-  nginx apache2 caddy curl
+  # redirect-map tests: real web servers on 127.0.0.1
+  nginx apache2 caddy
 )
 
 missing=()
