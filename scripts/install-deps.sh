@@ -15,6 +15,8 @@ packages=(
   libgtest-dev libgmock-dev wget python3 sqlite3 groff-base
   # benchmarks (peers)
   libxml2-utils util-linux
+  # redirect-map tests: real web servers on 127.0.0.1
+  nginx apache2 caddy
 )
 
 missing=()
@@ -35,5 +37,13 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Web servers' packages start their default service on install (port 80,
+# which may be taken, and there may be no init system): a policy-rc.d that
+# answers 101 forbids that while apt runs. One already there is left alone.
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\n# blogshift install-deps: no service starts during apt install\nexit 101\n' >/usr/sbin/policy-rc.d
+  chmod 755 /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}"

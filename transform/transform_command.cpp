@@ -35,6 +35,17 @@ void add_transform_tuning_options(CLI::App& app, TransformOptions& t, std::strin
                  "(_posts/YYYY-MM-DD-slug.md)")
       ->capture_default_str()
       ->check(CLI::IsMember({"astro", "hugo", "jekyll"}));
+  app.add_option("--archive-year-route-pattern", t.archive_year_route_pattern,
+                 "route of a year's archive page (:year); Blogger's /YYYY/ redirects there")
+      ->capture_default_str();
+  app.add_option("--archive-month-route-pattern", t.archive_month_route_pattern,
+                 "route of a month's archive page (:year, :month); Blogger's /YYYY/MM/ and "
+                 "/YYYY_MM_DD_archive.html redirect there")
+      ->capture_default_str();
+  app.add_option("--feed-route", t.feed_route,
+                 "path (or URL) of the new site's feed; Blogger's feeds (/feeds/posts/default, /atom.xml, "
+                 "/rss.xml, label feeds) redirect there")
+      ->capture_default_str();
   app.add_flag("--full-timestamp", t.full_timestamp,
                "publishDate/updatedDate as full times with their UTC offset instead of 'YYYY-MM-DD'");
   app.add_option("--description-length", t.description_length, "description length in characters")

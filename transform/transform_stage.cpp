@@ -11,6 +11,7 @@
 #include "records.h"
 #include "fidelity/fidelity_check.h"
 #include "links/link_rewriter.h"
+#include "links/redirect_table.h"
 #include "markdown/cmark_render.h"
 #include "markdown/commonmark_writer.h"
 #include "metadata/comments_file.h"
@@ -35,7 +36,7 @@ struct Planned {
   std::optional<int> published_offset, updated_offset;
   int64_t comments = 0;
   std::vector<std::string> labels;
-  std::string slug, route, path;
+  std::string slug, route, path, local_date;
   std::string asset_dir, asset_prefix = "./", comments_path;  // from the layout
 };
 
@@ -143,6 +144,7 @@ void plan_paths(std::vector<Planned>& docs, const TransformOptions& options,
       d.route = route_for(
           layout_route_pattern(layout, d.kind == "post" ? options.route_pattern : options.page_route_pattern), date,
           d.slug);
+      d.local_date = date;
       DocumentPlace place = place_document(layout, d.kind, d.slug, date);
       d.path = std::move(place.path);
       d.asset_dir = std::move(place.asset_dir);
@@ -155,6 +157,8 @@ void plan_paths(std::vector<Planned>& docs, const TransformOptions& options,
 SiteMap load_site(Database& db, const std::vector<Planned>& docs, const TransformOptions& options) {
   SiteMap site;
   site.tag_route_pattern = options.tag_route_pattern;
+  site.archive_year_route_pattern = options.archive_year_route_pattern;
+  site.archive_month_route_pattern = options.archive_month_route_pattern;
   auto hosts = db.prepare("SELECT host FROM blog_hosts");
   while (hosts.step()) site.hosts.insert(hosts.column_text(0));
   std::map<int64_t, const Planned*> by_id;
@@ -279,11 +283,6 @@ public:
       if (l.outcome == "local") ++report.images_local;
       if (l.outcome == "remote") ++report.images_remote;
     }
-    if (!d.legacy_path.empty()) {
-      auto& redirect = db_.cached(
-          "INSERT OR IGNORE INTO redirects (old_path, new_route, item_id, shape) VALUES (?, ?, ?, ?)");
-      redirect.bind(1, d.legacy_path).bind(2, d.route).bind(3, d.item_id).bind(4, d.kind).run();
-    }
     for (const auto& raw : c.convert.kept_raw) {
       ++report.kept_raw;
       problem(d, Severity::Info, "HTML_KEPT_RAW", "kept as raw HTML: " + raw);
@@ -305,7 +304,8 @@ private:
                       "|" + std::to_string(o.full_timestamp) + "|" + std::to_string(o.description_length) + "|" +
                       std::to_string(o.blogger_id_field) + "|" + std::to_string(o.comments_field) + "|" +
                       std::to_string(o.aliases_field) + "|" + std::to_string(o.redirect_from_field) + "|" +
-                      std::to_string(o.comments_file) + "|" + o.layout);
+                      std::to_string(o.comments_file) + "|" + o.layout + "|" + o.archive_year_route_pattern + "|" +
+                      o.archive_month_route_pattern + "|" + o.feed_route);
   }
 
   void problem(const Planned& d, Severity severity, const char* code, const std::string& message) {
@@ -404,6 +404,13 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     written_first = first;
   }
   write_batch();
+  std::vector<RedirectDocument> redirect_documents;
+  for (const auto& d : docs)
+    redirect_documents.push_back(
+        {d.item_id, d.blog_id, d.kind, d.status, d.blogger_id, d.legacy_path, d.route, d.local_date, d.labels});
+  writer.problems += write_redirect_table(db, redirect_documents,
+                                          {options.tag_route_pattern, options.archive_year_route_pattern,
+                                           options.archive_month_route_pattern, options.feed_route});
   report.problems = writer.problems;
   transaction.commit();
   return report;

@@ -18,6 +18,10 @@ struct TransformOptions {
   std::string page_route_pattern = "/:slug";
   std::string tag_route_pattern = "/tags/:tag/";
   std::string layout = "astro";          // astro | hugo | jekyll (metadata/site_layout.h)
+  // Where Blogger's listing pages and feeds redirect to (links/redirect_table.h).
+  std::string archive_year_route_pattern = "/archive/:year/";
+  std::string archive_month_route_pattern = "/archive/:year/:month/";
+  std::string feed_route = "/rss.xml";
   bool full_timestamp = false;           // publishDate/updatedDate as full RFC 3339 times with offset
   size_t description_length = 160;
   bool blogger_id_field = false;         // front matter extras

@@ -56,9 +56,9 @@ TEST(LinkRewriter, FragmentsOtherThanMoreAreKept) {
 TEST(LinkRewriter, PagesLabelsArchivesAndHome) {
   EXPECT_EQ(rewrite("https://kettleandcrumb.blogspot.com/p/about.html").first, "/about");
   EXPECT_EQ(rewrite("https://kettleandcrumb.blogspot.com/search/label/Kitchen%20Notes").first, "/tags/kitchen-notes/");
-  EXPECT_EQ(rewrite("https://kettleandcrumb.blogspot.com/2021/03/").first, "/2021/03/");
-  EXPECT_EQ(rewrite("https://kettleandcrumb.blogspot.com/2021/").first, "/2021/");
-  EXPECT_EQ(rewrite("https://kettleandcrumb.blogspot.com/2021_03_01_archive.html").first, "/2021/03/");
+  EXPECT_EQ(rewrite("https://kettleandcrumb.blogspot.com/2021/03/").first, "/archive/2021/03/");
+  EXPECT_EQ(rewrite("https://kettleandcrumb.blogspot.com/2021/").first, "/archive/2021/");
+  EXPECT_EQ(rewrite("https://kettleandcrumb.blogspot.com/2021_03_01_archive.html").first, "/archive/2021/03/");
   EXPECT_EQ(rewrite("https://kettleandcrumb.blogspot.com/").first, "/");
 }
 

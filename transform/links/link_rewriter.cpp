@@ -113,20 +113,20 @@ private:
     if (path.rfind("/search/label/", 0) == 0) {
       std::string label = percent_decode(path.substr(14));
       if (label.size() > 5 && label.compare(label.size() - 5, 5, ".html") == 0) label.resize(label.size() - 5);
-      std::string route = site_.tag_route_pattern;
-      route.replace(route.find(":tag"), 4, slug_from_title(label));
-      return route;
+      return tag_route_for(site_.tag_route_pattern, label);
     }
-    // Date archives keep their shape: /2019/, /2019/06/; and
-    // /2019_06_01_archive.html (Blogger's monthly archive file) is /2019/06/.
+    // Date archives go to the archive pages (the same routes the redirect
+    // table sends them to): /2019/, /2019/06/, and /2019_06_01_archive.html
+    // (Blogger's dated archive file) to its month.
     std::string_view p = path;
     const bool year = p.size() == 6 && p[0] == '/' && all_ascii_digits(p.substr(1, 4)) && p[5] == '/';
     const bool month = p.size() == 9 && p[0] == '/' && all_ascii_digits(p.substr(1, 4)) && p[5] == '/' &&
                        all_ascii_digits(p.substr(6, 2)) && p[8] == '/';
-    if (year || month) return path;
+    if (year) return archive_route_for(site_.archive_year_route_pattern, p.substr(1, 4), "");
+    if (month) return archive_route_for(site_.archive_month_route_pattern, p.substr(1, 4), p.substr(6, 2));
     if (p.size() == 24 && p[0] == '/' && p[5] == '_' && p[8] == '_' && p.substr(11) == "_archive.html" &&
         all_ascii_digits(p.substr(1, 4)) && all_ascii_digits(p.substr(6, 2)))
-      return "/" + std::string(p.substr(1, 4)) + "/" + std::string(p.substr(6, 2)) + "/";
+      return archive_route_for(site_.archive_month_route_pattern, p.substr(1, 4), p.substr(6, 2));
     return {};
   }
 

@@ -31,6 +31,8 @@ struct SiteMap {
   std::set<std::string> hosts;                   // the old blog's host names, lower case
   std::map<std::string, std::string> routes;     // legacy path (/2023/07/x.html) -> new route
   std::string tag_route_pattern = "/tags/:tag/";
+  std::string archive_year_route_pattern = "/archive/:year/";
+  std::string archive_month_route_pattern = "/archive/:year/:month/";
   // Held assets by canonical key (see asset_key()).
   std::map<std::string, HeldAsset> assets;
 

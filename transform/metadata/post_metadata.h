@@ -52,6 +52,12 @@ bool is_safe_slug(std::string_view slug);
 
 // Route from a pattern: "/:year/:month/:slug" (default), ":slug", ...
 std::string route_for(std::string_view pattern, std::string_view local_date, std::string_view slug);
+// A label's page: ":tag" in `pattern` becomes slug_from_title(label)
+// ("Kitchen Notes" -> "/tags/kitchen-notes/"). Empty when the label gives no slug.
+std::string tag_route_for(std::string_view pattern, std::string_view label);
+// A date archive's page: ":year" and ":month" in `pattern` filled in
+// ("/archive/:year/:month/", "2019", "06" -> "/archive/2019/06/").
+std::string archive_route_for(std::string_view pattern, std::string_view year, std::string_view month);
 
 // Resolves collisions in publication-date order: the first keeps `slug`,
 // the next get "slug-2", "slug-3"... `candidates` is (slug, sort key) in any

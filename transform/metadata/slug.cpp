@@ -203,6 +203,21 @@ std::string route_for(std::string_view pattern, std::string_view local_date, std
   return route;
 }
 
+std::string tag_route_for(std::string_view pattern, std::string_view label) {
+  const std::string slug = slug_from_title(label);
+  if (slug.empty()) return {};
+  std::string route(pattern);
+  if (auto at = route.find(":tag"); at != std::string::npos) route.replace(at, 4, slug);
+  return route;
+}
+
+std::string archive_route_for(std::string_view pattern, std::string_view year, std::string_view month) {
+  std::string route(pattern);
+  if (auto at = route.find(":year"); at != std::string::npos) route.replace(at, 5, year);
+  if (auto at = route.find(":month"); at != std::string::npos) route.replace(at, 6, month);
+  return route;
+}
+
 std::vector<std::string> resolve_slug_collisions(const std::vector<std::pair<std::string, std::string>>& candidates) {
   std::vector<std::size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
