@@ -37,6 +37,8 @@ void add_load_tuning_options(CLI::App& app, LoadCommandOptions& o) {
                  "redirect maps to write, comma-separated: nginx, apache, netlify, caddy, cloudflare-csv, json, "
                  "all, none")
       ->capture_default_str();
+  app.add_option("--site-url", o.load.site_url,
+                 "the new site's base URL (https://blog.example.org): redirect targets become absolute");
   app.add_option("--archives", o.archive_formats,
                  "archives to write, comma-separated: tar.gz, tar.zst, zip, bagit, warc, all, none")
       ->capture_default_str();

@@ -1,9 +1,12 @@
 #include "load_stage.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 
+#include "digest.h"
 #include "errors.h"
+#include "redirect_maps.h"
 #include "search_index.h"
 #include "text.h"
 
@@ -41,11 +44,54 @@ int64_t archive_epoch(Database& db, const std::optional<int64_t>& given) {
   return 0;
 }
 
+namespace {
+// Records one written file in `outputs` (what verify and the report read).
+void record_output(Database& db, const std::string& out_dir, const OutputRecord& o, const std::string& detail) {
+  (void)out_dir;
+  db.cached("INSERT OR REPLACE INTO outputs (path, kind, sha256, size, entries, verified, detail) VALUES (?,?,?,?,?,NULL,?)")
+      .bind(1, o.path)
+      .bind_or_null(2, o.kind)
+      .bind_or_null(3, o.sha256)
+      .bind(4, o.size)
+      .bind(5, o.entries)
+      .bind_or_null(6, detail)
+      .run();
+}
+
+std::string relative_to(const std::string& out_dir, const std::string& path) {
+  return std::filesystem::path(path).lexically_relative(out_dir).generic_string();
+}
+
+void write_redirects(Database& db, const LoadOptions& options, LoadReport& report) {
+  db.exec("DELETE FROM outputs WHERE kind = 'redirect-map'");
+  if (options.redirect_formats == std::vector<std::string>{"none"}) return;
+  RedirectMapOptions maps;
+  maps.formats = options.redirect_formats;
+  maps.base_url = options.site_url;
+  const std::string dir = (std::filesystem::path(options.out_dir) / "redirects").string();
+  const RedirectMapsReport written = write_redirect_maps(db, dir, maps);
+  report.redirect_rules = written.redirects;
+  report.redirect_shapes = written.shapes;
+  for (const auto& w : written.warnings) report.warnings.push_back(w);
+  for (const auto& f : written.files) {
+    OutputRecord o;
+    o.path = relative_to(options.out_dir, f.path);
+    o.kind = "redirect-map";
+    o.sha256 = sha256_file(f.path);
+    o.size = static_cast<int64_t>(std::filesystem::file_size(f.path));
+    o.entries = f.rules;
+    record_output(db, options.out_dir, o, "{\"format\":\"" + f.format + "\"}");
+    report.redirect_files.push_back(o.path);
+  }
+}
+}  // namespace
+
 LoadReport run_load(Database& db, const LoadOptions& options) {
   LoadReport report;
   report.epoch = archive_epoch(db, options.epoch);
   report.tree = write_content_tree(db, options.out_dir, options.overwrite, options.dry_run);
   report.searchable = rebuild_search_index(db);
+  if (!options.dry_run) write_redirects(db, options, report);
   return report;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ struct LoadOptions {
   bool dry_run = false;                     // decide and report, write nothing under out_dir
   std::vector<std::string> redirect_formats;  // empty: every format; {"none"}: no maps
   std::vector<std::string> archive_formats = {"tar.gz", "bagit", "warc"};  // also tar.zst, zip; {"none"}
+  std::string site_url;                     // the new site's base URL: absolute redirect targets (redirects/)
   bool archive_staging_db = false;          // put the staging database in the archives too
   std::optional<int64_t> epoch;             // times inside archives; default: SOURCE_DATE_EPOCH, else from the input
 };
@@ -37,6 +39,7 @@ struct LoadReport {
   int64_t searchable = 0;                   // documents in the full-text index
   int64_t redirect_rules = 0;
   std::vector<std::string> redirect_files;  // relative to the output folder
+  std::map<std::string, int64_t> redirect_shapes;  // old URLs per shape (post, label, archive-month...)
   std::vector<std::string> warnings;        // platform limits and the like, already worded
   std::vector<OutputRecord> outputs;        // archives, bag, WARC
   int64_t epoch = 0;
