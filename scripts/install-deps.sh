@@ -17,6 +17,13 @@ packages=(
   libxml2-utils util-linux
 )
 
+# node and npm for warcio.js (below): Debian's packages, unless a node is
+# already there (one from elsewhere ships its own npm, which Debian's npm
+# package would conflict with).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -26,14 +33,24 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: missing ${missing[*]}; run as root (or with sudo)" >&2
+    exit 2
+  fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "install-deps: missing ${missing[*]}; run as root (or with sudo)" >&2
-  exit 2
+# warcio.js (Webrecorder's WARC library, from the npm registry), pinned, into
+# the project-local .tools/node (git-ignored): the WARC tests check blogshift's
+# WARC files with it, an implementation not written here.
+warcio_version=2.4.11
+tools="$(cd "$(dirname "$0")/.." && pwd)/.tools/node"
+if ! grep -qs "\"version\": \"$warcio_version\"" "$tools/node_modules/warcio/package.json"; then
+  echo "install-deps: installing warcio@$warcio_version into .tools/node"
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "warcio@$warcio_version"
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
