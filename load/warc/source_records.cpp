@@ -2,14 +2,18 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <utility>
 
+#include "crawl/blogger_page_scraper.h"
 #include "crawl/crawl_ingest.h"
 #include "crawl/mirror_urls.h"
 #include "crawl/mirror_walk.h"
+#include "html/html_reader.h"
 #include "text.h"
 #include "url.h"
 #include "warc/http_response.h"
@@ -72,6 +76,20 @@ std::vector<std::string> staged_page_urls(Database& db, int64_t source_id) {
     if (starts_with_ci(url, "http://") || starts_with_ci(url, "https://")) urls.insert(canonical_page_url(url));
   }
   return {urls.begin(), urls.end()};
+}
+
+// The URL a saved page stands for, as extract's scraper reads it (its
+// canonical URL: a post's permalink, a listing's own address); "" when it
+// names none.
+std::string saved_page_url(const fs::path& path, bool gzip) {
+  if (gzip) return {};  // extract reads a saved page as it is; a gzipped one is not a page
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const HtmlReadResult parsed = read_html(bytes.str());
+  const ScrapedPage page = scrape_blogger_page(parsed.document, "");
+  const std::string& url = page.page_url;
+  return starts_with_ci(url, "http://") || starts_with_ci(url, "https://") ? url : "";
 }
 
 // "https://host" that most of a source's pages name (ties: the first in
@@ -275,8 +293,8 @@ int64_t write_file_source(SourceContext& context, const StagedSource& source, co
   const bool gzip = is_gzip(file_start(file, 2));
   std::string target, type;
   if (source.kind == "page") {
-    const std::vector<std::string> urls = staged_page_urls(context.db, source.id);
-    target = urls.size() == 1 ? urls.front() : "urn:blogshift:page:" + name;
+    target = saved_page_url(file, gzip);
+    if (target.empty()) target = "urn:blogshift:page:" + name;
     type = "text/html";
   } else {
     target = "urn:blogshift:" + source.kind + ":" + name;

@@ -33,9 +33,9 @@
 //
 // takeout, classic and page sources (write_file_source): one `resource`
 // record holding the file's bytes as they are (gzip included). A saved page
-// is named by its canonical URL when the database holds exactly one for it;
-// an export was never served at a URL, so it is named
-// urn:blogshift:<kind>:<file name>.
+// is named by the URL it stands for, as extract's scraper reads it (its
+// canonical URL), else urn:blogshift:page:<file name>; an export was never
+// served at a URL, so it is named urn:blogshift:<kind>:<file name>.
 //
 // Dates and ids of created records: WARC-Date is the source's date (see
 // SourceContext), WARC-Record-ID a name-based UUID of the source's SHA-256,

@@ -148,3 +148,37 @@ TEST(WarcCorpus, WarcioAgrees) {
   std::sort(theirs.begin(), theirs.end());
   EXPECT_EQ(theirs, mine);
 }
+
+// A classic export (gzipped as it came), a saved post page and a saved
+// listing page: resource records with the file's bytes.
+TEST(WarcCorpus, ExportsAndSavedPagesAreResourceRecords) {
+  BLOGSHIFT_REQUIRE_CORPUS();
+  StagedSources staged("warc-corpus-files");
+  const std::string page = corpus("blogger-rendered-pages/www.hassanchef.com--2020-09-bhindi-masala-okra-stir-fry.html");
+  const std::string listing = corpus("blogger-rendered-pages/unexpecteduser.blogspot.com--2011.html");
+  const std::string exported = corpus("arborlodge-classic-export/blogger-export-2022-02.xml.gz");
+  const std::string plain = corpus("pelican-fixture-classic-export/bloggerexport.xml");
+  for (const auto& file : {page, listing, exported, plain}) staged.extract(file);
+  const WarcReport report = staged.write();
+  EXPECT_EQ(report.errors, 0);
+  std::map<std::string, WarcRecord> by_path;
+  for (auto& r : read_records(staged.warc()))
+    if (const std::string* place = r.header("Blogshift-Source-Path")) by_path[*place] = r;
+  ASSERT_EQ(by_path.size(), 4u);
+
+  const WarcRecord& post = by_path[fs::path(page).filename().string()];
+  EXPECT_EQ(post.target_uri, "https://www.hassanchef.com/2020/09/bhindi-masala-okra-stir-fry.html");
+  EXPECT_EQ(*post.header("Content-Type"), "text/html");
+  EXPECT_EQ(post.block, read_file(page));
+  // A listing page stands for its own address, not for the post it shows.
+  EXPECT_EQ(by_path[fs::path(listing).filename().string()].target_uri, "http://unexpecteduser.blogspot.com/2011/");
+
+  const WarcRecord& gz = by_path["blogger-export-2022-02.xml.gz"];
+  EXPECT_EQ(gz.target_uri, "urn:blogshift:classic:blogger-export-2022-02.xml.gz");
+  EXPECT_EQ(*gz.header("Content-Type"), "application/gzip");  // the file's bytes, as it came
+  EXPECT_EQ(gz.block, read_file(exported));
+  EXPECT_EQ(*by_path["bloggerexport.xml"].header("Content-Type"), "application/atom+xml");
+
+  const VerifyResult verified = verify_warc(staged.warc(), staged.cdxj());
+  EXPECT_TRUE(verified.ok) << verified.first_bad_entry << ": " << verified.message;
+}
