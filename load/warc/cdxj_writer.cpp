@@ -6,6 +6,7 @@
 
 #include "json_writer.h"
 #include "text.h"
+#include "url.h"
 
 namespace blogshift {
 
@@ -16,22 +17,25 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 // Percent-encodes the bytes a WHATWG URL parser encodes in a path (or, with
 // `query`, in the query of an http(s) URL).
 std::string encode(std::string_view text, bool query) {
-  static const char* digits = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    bool escape = c <= 0x20 || c >= 0x7f || c == '"' || c == '#' || c == '<' || c == '>';
-    if (query) escape = escape || c == '\'';
-    else escape = escape || c == '?' || c == '`' || c == '{' || c == '}';
-    if (!escape) {
-      out += ch;
-      continue;
-    }
-    out += '%';
-    out += digits[c >> 4];
-    out += digits[c & 0xf];
+  if (query)
+    return percent_encode(text, [](unsigned char c) {
+      return c <= 0x20 || c >= 0x7f || c == '"' || c == '#' || c == '<' || c == '>' || c == '\'';
+    });
+  return percent_encode(text, [](unsigned char c) {
+    return c <= 0x20 || c >= 0x7f || c == '"' || c == '#' || c == '<' || c == '>' || c == '?' || c == '`' || c == '{' ||
+           c == '}';
+  });
+}
+
+// The pieces of `text` between `separator`s (as many as separators + 1).
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> out;
+  for (;;) {
+    const size_t at = text.find(separator);
+    out.push_back(text.substr(0, at));
+    if (at == std::string_view::npos) return out;
+    text.remove_prefix(at + 1);
   }
-  return out;
 }
 
 bool single_dot(std::string_view s) { return s == "." || s == "%2e"; }
@@ -102,14 +106,7 @@ std::optional<std::string> http_surt(const std::string& url) {
   path = resolve_dots(encode(path, false));
   const std::string query = question < fragment ? encode(std::string_view(url).substr(question + 1, fragment - question - 1), true) : "";
 
-  std::vector<std::string_view> labels;
-  std::string_view rest = host;
-  for (;;) {
-    const size_t dot = rest.find('.');
-    labels.push_back(rest.substr(0, dot));
-    if (dot == std::string_view::npos) break;
-    rest.remove_prefix(dot + 1);
-  }
+  const std::vector<std::string_view> labels = split(host, '.');
   std::string key;
   for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
     if (!key.empty() || it != labels.rbegin()) key += ',';
@@ -118,14 +115,7 @@ std::optional<std::string> http_surt(const std::string& url) {
   if (!port.empty()) key += ":" + port;
   key += ")" + path;
   if (!query.empty()) {
-    std::vector<std::string_view> args;
-    std::string_view q = query;
-    for (;;) {
-      const size_t amp = q.find('&');
-      args.push_back(q.substr(0, amp));
-      if (amp == std::string_view::npos) break;
-      q.remove_prefix(amp + 1);
-    }
+    std::vector<std::string_view> args = split(query, '&');
     std::sort(args.begin(), args.end());
     key += '?';
     for (size_t i = 0; i < args.size(); ++i) {

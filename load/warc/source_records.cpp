@@ -30,20 +30,9 @@ namespace {
 // controls, non-ASCII, "<>\^`{|}); '%' is kept, as the text may already be
 // encoded.
 std::string uri_escape(std::string_view text) {
-  static const char* digits = "0123456789ABCDEF";
-  static const std::string_view kUnsafe = "\"<>\\^`{|}";
-  std::string out;
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c > 0x20 && c < 0x7f && kUnsafe.find(ch) == std::string_view::npos) {
-      out += ch;
-      continue;
-    }
-    out += '%';
-    out += digits[c >> 4];
-    out += digits[c & 0xf];
-  }
-  return out;
+  return percent_encode(text, [](unsigned char c) {
+    return c <= 0x20 || c >= 0x7f || std::string_view("\"<>\\^`{|}").find(static_cast<char>(c)) != std::string_view::npos;
+  });
 }
 
 // The first bytes of a file as stored (not decompressed), "" when unreadable.
