@@ -1,6 +1,7 @@
 #include "warc_verifier.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -65,7 +66,11 @@ std::optional<std::map<std::string, std::string>> parse_flat_json(std::string_vi
         case 't': value += '\t'; break;
         case 'u': {
           if (i + 4 >= text.size()) return std::nullopt;
-          const unsigned code = static_cast<unsigned>(std::stoul(std::string(text.substr(i + 1, 4)), nullptr, 16));
+          unsigned code = 0;
+          for (char h : text.substr(i + 1, 4)) {
+            if (!std::isxdigit(static_cast<unsigned char>(h))) return std::nullopt;
+            code = code * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
+          }
           i += 4;
           if (code < 0x80) {
             value += static_cast<char>(code);

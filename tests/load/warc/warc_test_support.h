@@ -63,20 +63,22 @@ inline std::vector<WarcRecord> read_records(const std::string& path) {
   return out;
 }
 
-inline std::string gunzip(const std::string& member) {
+// Every gzip member of `data`, decompressed and concatenated.
+inline std::string gunzip(const std::string& data) {
   z_stream z{};
   inflateInit2(&z, 15 + 16);
   std::string out;
   char buffer[1 << 15];
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(member.data()));
-  z.avail_in = static_cast<uInt>(member.size());
-  int status;
-  do {
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  while (z.avail_in > 0) {
     z.next_out = reinterpret_cast<Bytef*>(buffer);
     z.avail_out = sizeof buffer;
-    status = inflate(&z, Z_NO_FLUSH);
+    const int status = inflate(&z, Z_NO_FLUSH);
     out.append(buffer, sizeof buffer - z.avail_out);
-  } while (status == Z_OK);
+    if (status == Z_STREAM_END) inflateReset(&z);
+    else if (status != Z_OK) break;
+  }
   inflateEnd(&z);
   return out;
 }

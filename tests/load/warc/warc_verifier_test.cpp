@@ -153,3 +153,10 @@ TEST_F(WarcVerify, NoIndexOrAFileWrittenElsewhere) {
   result = verify_warc(staged_->dir.string() + "/nothing.warc.gz", cdxj());
   EXPECT_FALSE(result.ok);
 }
+
+TEST_F(WarcVerify, APlainCopyFramesAlikeButItsOffsetsAreNotTheIndexs) {
+  write_file(warc(), gunzip(read_file(warc())));
+  const VerifyResult result = expect_failure();
+  EXPECT_EQ(result.entries_checked, static_cast<int64_t>(read_records(warc()).size()));  // every record read whole
+  EXPECT_NE(result.message.find("CDXJ"), std::string::npos) << result.message;
+}
