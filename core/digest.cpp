@@ -71,6 +71,25 @@ std::string sha1_raw(std::string_view data) {
   return std::string(reinterpret_cast<char*>(md), length);
 }
 
+struct Sha1::Impl {
+  MdCtx ctx{EVP_MD_CTX_new()};
+};
+
+Sha1::Sha1() : impl_(std::make_unique<Impl>()) {
+  if (!impl_->ctx || EVP_DigestInit_ex(impl_->ctx.get(), EVP_sha1(), nullptr) != 1)
+    throw std::runtime_error("libcrypto: cannot initialise SHA-1");
+}
+Sha1::~Sha1() = default;
+
+void Sha1::update(std::string_view data) { EVP_DigestUpdate(impl_->ctx.get(), data.data(), data.size()); }
+
+std::string Sha1::raw_digest() {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(impl_->ctx.get(), md, &length);
+  return std::string(reinterpret_cast<char*>(md), length);
+}
+
 std::string base32(std::string_view raw) {
   static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   std::string out;

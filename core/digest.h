@@ -31,6 +31,21 @@ std::string sha256_file(const std::string& path);
 
 // Raw 20-byte SHA-1, and its RFC 4648 base32 spelling as WARC tools write it.
 std::string sha1_raw(std::string_view data);
+
+// Incremental SHA-1, for blocks that are streamed (WARC digests of files).
+class Sha1 {
+public:
+  Sha1();
+  ~Sha1();
+  Sha1(const Sha1&) = delete;
+  Sha1& operator=(const Sha1&) = delete;
+  void update(std::string_view data);
+  std::string raw_digest();  // the 20 bytes; finishes, the object is spent afterwards
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 std::string base32(std::string_view raw);
 
 }  // namespace blogshift

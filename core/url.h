@@ -33,4 +33,7 @@ std::string canonical_page_url(std::string_view url);
 // Percent-decodes %XX sequences (invalid ones are kept as they are).
 std::string percent_decode(std::string_view text);
 
+// `text` with each byte for which `escape` holds written as %XX (upper-case hex).
+std::string percent_encode(std::string_view text, bool (*escape)(unsigned char));
+
 }  // namespace blogshift

@@ -19,6 +19,13 @@ packages=(
   nginx apache2 caddy
 )
 
+# node and npm for warcio.js (below): Debian's packages, unless a node is
+# already there (one from elsewhere ships its own npm, which Debian's npm
+# package would conflict with).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -28,22 +35,32 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: missing ${missing[*]}; run as root (or with sudo)" >&2
+    exit 2
+  fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # Web servers' packages start their default service on install (port 80,
+  # which may be taken, and there may be no init system): a policy-rc.d that
+  # answers 101 forbids that while apt runs. One already there is left alone.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\n# blogshift install-deps: no service starts during apt install\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "install-deps: missing ${missing[*]}; run as root (or with sudo)" >&2
-  exit 2
+# warcio.js (Webrecorder's WARC library, from the npm registry), pinned, into
+# the project-local .tools/node (git-ignored): the WARC tests check blogshift's
+# WARC files with it, an implementation not written here.
+warcio_version=2.4.11
+tools="$(cd "$(dirname "$0")/.." && pwd)/.tools/node"
+if ! grep -qs "\"version\": \"$warcio_version\"" "$tools/node_modules/warcio/package.json"; then
+  echo "install-deps: installing warcio@$warcio_version into .tools/node"
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "warcio@$warcio_version"
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-# Web servers' packages start their default service on install (port 80,
-# which may be taken, and there may be no init system): a policy-rc.d that
-# answers 101 forbids that while apt runs. One already there is left alone.
-if [ ! -e /usr/sbin/policy-rc.d ]; then
-  printf '#!/bin/sh\n# blogshift install-deps: no service starts during apt install\nexit 101\n' >/usr/sbin/policy-rc.d
-  chmod 755 /usr/sbin/policy-rc.d
-  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
-fi
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -21,6 +21,13 @@ TEST(Digest, Sha1Base32AsWarcToolsWriteIt) {
   EXPECT_EQ(base32(sha1_raw("")), "3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ");
 }
 
+TEST(Digest, IncrementalSha1EqualsOneShot) {
+  Sha1 h;
+  h.update("a");
+  h.update("bc");
+  EXPECT_EQ(h.raw_digest(), sha1_raw("abc"));
+}
+
 TEST(Digest, UnreadableFileNamesTheFile) {
   try {
     sha256_file("/nonexistent/blogshift-file");

@@ -39,3 +39,9 @@ TEST(Url, PercentDecode) {
   EXPECT_EQ(percent_decode("a%20b%zz%"), "a b%zz%");
   EXPECT_EQ(percent_decode("%E4%B9%A6"), "\xE4\xB9\xA6");
 }
+
+TEST(Url, PercentEncodeEscapesWhatItIsTold) {
+  auto spaces_and_high = [](unsigned char c) { return c == ' ' || c >= 0x80; };
+  EXPECT_EQ(percent_encode("a b/\xC3\xA9%41", spaces_and_high), "a%20b/%C3%A9%41");
+  EXPECT_EQ(percent_decode(percent_encode("x y", spaces_and_high)), "x y");
+}
