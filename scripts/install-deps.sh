@@ -13,6 +13,8 @@ packages=(
   libcli11-dev
   # tests
   libgtest-dev libgmock-dev wget python3 sqlite3
+  # archive tests: tar.zst and zip read back by tools not written here
+  zstd unzip
   # benchmarks (peers)
   libxml2-utils util-linux
 )

@@ -83,7 +83,7 @@ std::vector<ArchiveEntry> list_folder(const std::string& dir, const std::string&
                        "replace the link by the file it points to, or leave it out");
     if (fs::is_directory(status)) continue;
     if (!fs::is_regular_file(status)) throw FatalError(path.string(), "is not a regular file (device, FIFO or socket)");
-    entries.push_back(ArchiveEntry::file(prefix + fs::relative(path, dir).generic_string(), path.string()));
+    entries.push_back(ArchiveEntry::file(prefix + path.lexically_relative(dir).generic_string(), path.string()));
   }
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return entries;

@@ -47,7 +47,9 @@ bool safe_relative_path(const std::string& path) {
 
 class BagCheck {
 public:
-  explicit BagCheck(const std::string& dir) : dir_(dir) {}
+  explicit BagCheck(const std::string& dir) : dir_(dir) {
+    while (dir_.size() > 1 && dir_.back() == '/') dir_.pop_back();
+  }
 
   VerifyResult run() {
     if (!fs::is_directory(dir_)) {
@@ -149,7 +151,7 @@ private:
     std::vector<Problem> strays;
     for (fs::recursive_directory_iterator it(data, ec), end; !ec && it != end; it.increment(ec)) {
       const auto status = it->symlink_status(ec);
-      const std::string relative = fs::relative(it->path(), dir_).generic_string();
+      const std::string relative = it->path().lexically_relative(dir_).generic_string();
       if (fs::is_directory(status)) continue;
       if (fs::is_regular_file(status)) present[relative] = static_cast<int64_t>(it->file_size(ec));
       else strays.push_back({relative, "is not a regular file (a link or a special file) in the payload"});
