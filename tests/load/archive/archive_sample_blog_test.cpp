@@ -28,13 +28,6 @@ namespace {
 
 constexpr int64_t kEpoch = 1700000000;
 
-std::map<std::string, std::string> tree(const fs::path& dir) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out[e.path().lexically_relative(dir).generic_string()] = read_file(e.path());
-  return out;
-}
-
 }  // namespace
 
 TEST(ArchiveSampleBlog, TreeSourcesAndDatabasePackVerifyAndRepeatByteForByte) {

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -122,6 +123,16 @@ inline void set_byte(const std::string& path, size_t offset, int value = -1) {
   ASSERT_LT(offset, bytes.size());
   bytes[offset] = value < 0 ? static_cast<char>(~bytes[offset]) : static_cast<char>(value);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Every file under `dir` by its '/'-separated path relative to `dir`, with its bytes.
+inline std::map<std::string, std::string> tree(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[e.path().lexically_relative(dir).generic_string()] = read_file(e.path());
+  return out;
 }
 
 struct ShellResult {

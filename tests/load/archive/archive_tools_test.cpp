@@ -21,14 +21,13 @@ namespace {
 
 constexpr int64_t kEpoch = 1700000000;  // 2023-11-14T22:13:20Z
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// The sample entries plus names sha256sum must escape.
+// The sample entries plus names sha256sum must escape and one too long for a ustar header.
 std::vector<ArchiveEntry> entries_with_odd_names(const fs::path& dir) {
   auto entries = sample_entries(dir);
   entries.push_back(ArchiveEntry::memory("odd/back\\slash.txt", "backslash\n"));
   entries.push_back(ArchiveEntry::memory("odd/new\nline.txt", "newline\n"));
   entries.push_back(ArchiveEntry::memory("odd/with space & 'quote'.txt", "quote\n"));
+  entries.push_back(ArchiveEntry::memory("odd/" + std::string(150, 'x') + "/" + std::string(120, 'y') + ".txt", "long\n"));
   return entries;
 }
 

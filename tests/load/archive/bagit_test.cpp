@@ -20,22 +20,12 @@ namespace {
 
 constexpr int64_t kEpoch = 1700000000;  // 2023-11-14T22:13:20Z
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 BagInfo sample_info() {
   BagInfo info;
   info.source_organization = "Example Blog";
   info.external_description = "Blogger blog migrated by blogshift";
   info.external_identifier = "example.blogspot.com";
   return info;
-}
-
-// Every file under `dir` by relative path, with its bytes.
-std::map<std::string, std::string> tree(const fs::path& dir) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = read_file(e.path());
-  return out;
 }
 
 }  // namespace
