@@ -8,9 +8,11 @@
 // included); a stream too damaged to name an entry leaves it empty and says
 // so in the message.
 //
-// What the manifest cannot see (a changed byte in a tar header's padding, in
-// the gzip header, in a zip date field) only the archive file's own SHA-256
-// reveals: pass the digest write_archive() returned as `expected.sha256`.
+// What the manifest cannot see (a changed byte in tar padding, in the gzip
+// header, after the end of a gzip stream or zip, in a zip date field or in
+// the zip central directory, which libarchive does not compare with the
+// local headers it reads) only the archive file's own SHA-256 reveals: pass
+// the digest write_archive() returned as `expected.sha256`.
 #pragma once
 
 #include <cstdint>

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "archive_test_support.h"
+#include "archive_verifier.h"
 #include "archive_writer.h"
 #include "digest.h"
 #include "errors.h"
@@ -228,6 +229,26 @@ TEST(ArchiveWriter, ZipDosTimesAreTheUtcCalendarTime) {
   const auto u16 = [&](size_t at) { return (unsigned char)bytes[at] | ((unsigned char)bytes[at + 1] << 8); };
   EXPECT_EQ(u16(10), (22u << 11) | (13u << 5) | (20u >> 1));
   EXPECT_EQ(u16(12), ((2023u - 1980u) << 9) | (11u << 5) | 14u);
+}
+
+TEST(ArchiveWriter, AZipOfMoreThan65535EntriesHasZip64RecordsAndStillUtcTimes) {
+  const ScratchDir dir("archive-zip64");
+  std::vector<ArchiveEntry> entries;
+  for (int i = 0; i < 66000; ++i) entries.push_back(ArchiveEntry::memory("n/" + std::to_string(i), "x"));
+  const auto utc = write_archive((dir / "utc/many.zip").string(), ArchiveFormat::kZip, entries, kEpoch);
+  std::string zoned;
+  {
+    TimeZone zone("America/New_York");
+    zoned = write_archive((dir / "ny/many.zip").string(), ArchiveFormat::kZip, entries, kEpoch).sha256;
+  }
+  EXPECT_EQ(utc.sha256, zoned);
+  const std::string bytes = read_file(utc.path);
+  const std::string end = bytes.substr(bytes.size() - 22);
+  ASSERT_EQ(end.substr(0, 4), "PK\x05\x06");
+  EXPECT_EQ(end.substr(10, 2), "\xFF\xFF") << "the entry count lives in the Zip64 end record";
+  const auto r = verify_archive(utc.path, {utc.sha256, utc.entries});
+  EXPECT_TRUE(r.ok) << r.message;
+  EXPECT_EQ(r.entries_checked, 66000);
 }
 
 TEST(ArchiveWriter, RootAndFormatComeFromTheFileName) {
