@@ -13,6 +13,8 @@ packages=(
   libcli11-dev
   # tests
   libgtest-dev libgmock-dev wget python3 sqlite3 groff-base
+  # archive tests: tar.zst and zip read back by tools not written here
+  zstd unzip
   # benchmarks (peers)
   libxml2-utils util-linux
   # redirect-map tests: real web servers on 127.0.0.1
