@@ -72,7 +72,8 @@ std::vector<MapFile> render_netlify(const RedirectSet& set) {
        std::to_string(longest) + " characters.\n";
   c += "# Limits: Cloudflare Pages takes 2,000 static and 100 dynamic redirects, 1,000 characters a line;\n";
   c += "# Netlify advises wildcards or Edge Functions from 10,000 redirects on.\n";
-  c += query_comment("#", "; Netlify passes the query string on to the target, and this format cannot drop it");
+  c += query_comment("#", "; the host may pass the query string on to the target (Netlify does), which this\n"
+                         "# format cannot prevent");
   for (const auto& w : file.warnings) c += "# WARNING: " + w + "\n";
   c += static_lines;
   c += dynamic_lines;

@@ -64,8 +64,9 @@ std::vector<MapFile> render_nginx(const RedirectSet& set) {
   c += coverage_comment(set, "#");
   c += query_comment("#", " ($uri holds no query) and dropped from the Location");
   c += "# nginx matches map keys without case. The longest key is " + std::to_string(longest) +
-       " bytes: the two lines below size the map's hash for it (remove them if your http {} block\n"
-       "# already sets larger values; nginx refuses a directive given twice).\n";
+       " bytes: the two lines below\n# size the map's hash for the keys (nginx will not start when they do not "
+       "fit the defaults); remove them\n# if your http {} block already sets larger values: nginx refuses a "
+       "directive given twice.\n";
   for (const auto& w : map.warnings) c += "# WARNING: " + w + "\n";
   c += "map_hash_bucket_size " + std::to_string(bucket) + ";\n";
   c += "map_hash_max_size " + std::to_string(max_size) + ";\n";

@@ -118,6 +118,10 @@ RedirectMapsReport write_redirect_maps(Database& db, const std::string& dir, con
             "cloudflare-csv: not written: no host to redirect from (the database names none; give a source host)");
         continue;
       }
+      if (set.source_host.ends_with(".blogspot.com"))
+        report.warnings.push_back("cloudflare-csv: redirects from " + set.source_host +
+                                  ", which cannot be a zone on Cloudflare; give the blog's own domain as the source "
+                                  "host");
       files = render_cloudflare_csv(set, base_url);
     }
     if (format == "json") files = render_json(set);

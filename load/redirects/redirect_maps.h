@@ -23,7 +23,10 @@
 // what it covers (rules per shape) and the platform limits it runs into.
 // Query strings (?m=1, ?m=0, ?alt=rss, ?max-results=N) match by path alone
 // in every format; nginx, Apache, Caddy and Cloudflare's CSV drop them from
-// the Location, Netlify passes them on (the header of each file says so).
+// the Location; in `_redirects` the host decides (Netlify passes them on),
+// and redirects.json leaves it to whatever reads it (each header says so).
+// JSON keys are decoded paths, `_redirects` and CSV sources are encoded as
+// browsers send them; targets are always percent-encoded.
 #pragma once
 
 #include <cstdint>
