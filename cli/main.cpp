@@ -13,6 +13,7 @@
 #include "search_command.h"
 #include "status_command.h"
 #include "transform_command.h"
+#include "verify_command.h"
 
 int main(int argc, char** argv) {
   const std::string prog = "blogshift";
@@ -63,6 +64,12 @@ int main(int argc, char** argv) {
     blogshift::add_search_options(*search_cmd, search);
     search_cmd->footer("Examples:\n  blogshift search sourdough starter --out site/\n  blogshift search --fts 'title:bread NOT rye' --out site/");
 
+    blogshift::VerifyOptions verify;
+    auto* verify_cmd =
+        app.add_subcommand("verify", "re-read every archive, bag, WARC file and redirect map load wrote, check every digest");
+    blogshift::add_verify_options(*verify_cmd, verify);
+    verify_cmd->footer("Example:\n  blogshift verify --out site/");
+
     blogshift::HelpOptions help;
     auto* help_cmd = app.add_subcommand("help", "explain a command: blogshift help COMMAND (or --man for the manual page)");
     blogshift::add_help_options(*help_cmd, help);
@@ -73,6 +80,7 @@ int main(int argc, char** argv) {
     if (*init_cmd) return blogshift::run_init(prog, init);
     if (*transform_cmd) return blogshift::run_transform_command(prog, transform);
     if (*load_cmd) return blogshift::run_load_command(prog, load);
+    if (*verify_cmd) return blogshift::run_verify_command(prog, verify);
     if (*help_cmd) return blogshift::run_help(app, help, BLOGSHIFT_VERSION);
     if (*search_cmd) return blogshift::run_search(search);
     if (*convert_cmd) return blogshift::run_convert(convert);

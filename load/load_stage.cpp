@@ -5,7 +5,9 @@
 #include <ctime>
 
 #include "digest.h"
+#include "archive_writer.h"
 #include "errors.h"
+#include "load_archives.h"
 #include "redirect_maps.h"
 #include "search_index.h"
 #include "text.h"
@@ -31,10 +33,7 @@ std::optional<int64_t> utc_seconds(const std::string& utc) {
 
 int64_t archive_epoch(Database& db, const std::optional<int64_t>& given) {
   if (given) return *given;
-  if (const char* env = std::getenv("SOURCE_DATE_EPOCH"); env && *env) {
-    if (!all_ascii_digits(env)) throw UsageError(std::string("SOURCE_DATE_EPOCH is not a number of seconds: ") + env);
-    return std::strtoll(env, nullptr, 10);
-  }
+  if (auto env = source_date_epoch_from_environment()) return *env;
   auto newest = db.prepare(
       "SELECT MAX(MAX(COALESCE(updated_utc, ''), COALESCE(published_utc, ''))) FROM items"
       " WHERE kind IN ('post','page','comment')");
@@ -68,6 +67,7 @@ void write_redirects(Database& db, const LoadOptions& options, LoadReport& repor
   RedirectMapOptions maps;
   maps.formats = options.redirect_formats;
   maps.base_url = options.site_url;
+  maps.apache_map_path = options.apache_map_path;
   const std::string dir = (std::filesystem::path(options.out_dir) / "redirects").string();
   const RedirectMapsReport written = write_redirect_maps(db, dir, maps);
   report.redirect_rules = written.redirects;
@@ -88,10 +88,18 @@ void write_redirects(Database& db, const LoadOptions& options, LoadReport& repor
 
 LoadReport run_load(Database& db, const LoadOptions& options) {
   LoadReport report;
+  // Load's problems are its own to replace (the WARC writer's source checks).
+  if (!options.dry_run) db.exec("DELETE FROM problems WHERE stage = 'load'");
   report.epoch = archive_epoch(db, options.epoch);
   report.tree = write_content_tree(db, options.out_dir, options.overwrite, options.dry_run);
   report.searchable = rebuild_search_index(db);
-  if (!options.dry_run) write_redirects(db, options, report);
+  if (options.dry_run) return report;
+  write_redirects(db, options, report);
+  db.exec("DELETE FROM outputs WHERE kind <> 'redirect-map'");
+  if (options.archive_formats != std::vector<std::string>{"none"})
+    write_archives(db, options, report, [&](const OutputRecord& o, const std::string& detail) {
+      record_output(db, options.out_dir, o, detail);
+    });
   return report;
 }
 

@@ -23,6 +23,10 @@ struct LoadOptions {
   std::vector<std::string> redirect_formats;  // empty: every format; {"none"}: no maps
   std::vector<std::string> archive_formats = {"tar.gz", "bagit", "warc"};  // also tar.zst, zip; {"none"}
   std::string site_url;                     // the new site's base URL: absolute redirect targets (redirects/)
+  // Where apache-redirects.txt will live on the server (the RewriteMap line).
+  // Fixed rather than this machine's path, so the output folder can move and
+  // the archives stay byte-identical wherever they are made.
+  std::string apache_map_path = "/etc/apache2/blogshift/apache-redirects.txt";
   bool archive_staging_db = false;          // put the staging database in the archives too
   std::optional<int64_t> epoch;             // times inside archives; default: SOURCE_DATE_EPOCH, else from the input
 };

@@ -1,0 +1,16 @@
+// The archives, the bag and the WARC file of a load run (see load_archives.cpp).
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "load_stage.h"
+
+namespace blogshift {
+
+// Writes what options.archive_formats asks for under OUT/archives and calls
+// `record` for each output (with its detail JSON) as it is written.
+void write_archives(Database& db, const LoadOptions& options, LoadReport& report,
+                    const std::function<void(const OutputRecord&, const std::string&)>& record);
+
+}  // namespace blogshift
