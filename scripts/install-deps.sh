@@ -13,6 +13,9 @@ packages=(
   libcli11-dev
   # tests
   libgtest-dev libgmock-dev wget python3 sqlite3
+  # the migration report rendered in a real browser (headless), with a font;
+  # pdftotext reads its print layout back
+  chromium fonts-dejavu-core poppler-utils
   # benchmarks (peers)
   libxml2-utils util-linux
 )
