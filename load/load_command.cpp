@@ -79,6 +79,7 @@ void print_load_report(const LoadReport& r, const std::string& out_dir, std::ost
         << (std::filesystem::path(out_dir) / "redirects").string() << '\n';
   }
   for (const auto& w : r.warnings) err << prog << ": warning: " << w << '\n';
+  if (!r.report_html.empty()) out << "report\t" << r.report_html << "\t" << r.verdict << '\n';
   for (const auto& o : r.outputs) {
     out << "archive\t" << o.kind << "\t" << (std::filesystem::path(out_dir) / o.path).string() << "\t" << o.entries
         << " entries";

@@ -7,6 +7,8 @@
 #include "digest.h"
 #include "archive_writer.h"
 #include "errors.h"
+#include "verify_command.h"
+#include "report_writer.h"
 #include "load_archives.h"
 #include "redirect_maps.h"
 #include "search_index.h"
@@ -96,10 +98,18 @@ LoadReport run_load(Database& db, const LoadOptions& options) {
   if (options.dry_run) return report;
   write_redirects(db, options, report);
   db.exec("DELETE FROM outputs WHERE kind <> 'redirect-map'");
+  // The report first, so the bag holds it; again at the end, with the archives in it.
+  write_report(db, options.out_dir, {});
   if (options.archive_formats != std::vector<std::string>{"none"})
     write_archives(db, options, report, [&](const OutputRecord& o, const std::string& detail) {
       record_output(db, options.out_dir, o, detail);
     });
+  // Every archive is read back once before the report calls it safe.
+  for (const VerifyResult& v : verify_outputs(db, options.out_dir))
+    if (!v.ok) report.warnings.push_back(v.output + ": does not verify: " + v.first_bad_entry + ": " + v.message);
+  const ReportSummary summary = write_report(db, options.out_dir, {});
+  report.report_html = summary.html_path;
+  report.verdict = summary.verdict;
   return report;
 }
 

@@ -47,6 +47,8 @@ struct LoadReport {
   std::vector<std::string> warnings;        // platform limits and the like, already worded
   std::vector<OutputRecord> outputs;        // archives, bag, WARC
   int64_t epoch = 0;
+  std::string report_html;  // OUT/report.html (report.json beside it)
+  std::string verdict;      // can the old site be switched off? one sentence
 };
 
 LoadReport run_load(Database& db, const LoadOptions& options);

@@ -7,6 +7,7 @@
 #include "bag_verifier.h"
 #include "digest.h"
 #include "errors.h"
+#include "report_writer.h"
 #include "staging_store.h"
 #include "warc_verifier.h"
 
@@ -67,7 +68,10 @@ std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_di
         r.message = "the file's SHA-256 differs from the one recorded when it was written";
       }
     }
-    update.bind(1, r.ok ? std::string("ok") : r.first_bad_entry + ": " + r.message).bind(2, row.path).run();
+    const std::string verdict = r.ok ? std::string("ok") : r.first_bad_entry + ": " + r.message;
+    update.bind(1, verdict).bind(2, row.path).run();
+    // The index is checked with its WARC file.
+    if (row.kind == "warc") db.prepare("UPDATE outputs SET verified = ? WHERE kind = 'cdxj'").bind(1, verdict).run();
     results.push_back(std::move(r));
   }
   return results;
@@ -83,6 +87,8 @@ int run_verify_command(const std::string& prog, const VerifyOptions& o) {
   const auto results = verify_outputs(store.db(), o.out_dir);
   if (results.empty())
     throw FatalError(db_path, "no archives were recorded to verify", "write some with 'blogshift load --archives ...'");
+  // The report shows what verify found.
+  const ReportSummary summary = write_report(store.db(), o.out_dir, {});
   bool all_ok = true;
   for (const auto& r : results) {
     if (r.ok) {
@@ -94,6 +100,7 @@ int run_verify_command(const std::string& prog, const VerifyOptions& o) {
                 << (r.first_bad_entry.empty() ? "" : r.first_bad_entry + ": ") << r.message << " [VERIFY_FAILED]\n";
     }
   }
+  std::cout << "report\t" << summary.html_path << "\t" << summary.verdict << '\n';
   return all_ok ? kExitOk : kExitProblems;
 }
 

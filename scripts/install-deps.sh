@@ -15,6 +15,9 @@ packages=(
   libgtest-dev libgmock-dev wget python3 sqlite3 groff-base
   # archive tests: tar.zst and zip read back by tools not written here
   zstd unzip
+  # the migration report rendered in a real browser (headless), with a font;
+  # pdftotext reads its print layout back
+  chromium fonts-dejavu-core poppler-utils
   # benchmarks (peers)
   libxml2-utils util-linux
   # redirect-map tests: real web servers on 127.0.0.1

@@ -1,0 +1,415 @@
+#include "report_html_writer.h"
+
+#include "report_markup.h"
+#include "report_style.h"
+#include "report_svg_plots.h"
+
+namespace blogshift {
+namespace {
+
+using report::escape;
+using report::format_count;
+using report::format_percent;
+
+// A list longer than this sits in a closed <details>, so the page stays short.
+constexpr size_t kOpenListLimit = 20;
+
+std::string plural(int64_t n, const char* one, const char* many) {
+  return format_count(n) + " " + (n == 1 ? one : many);
+}
+
+std::string count_cell(const std::string& name, int64_t n) {
+  return "<td class=\"num\" id=\"count-" + name + "\" data-count=\"" + std::to_string(n) + "\">" + format_count(n) +
+         "</td>";
+}
+
+std::string num_cell(int64_t n) { return "<td class=\"num\">" + format_count(n) + "</td>"; }
+
+std::string none(const std::string& text) { return "<p class=\"none\">" + escape(text) + "</p>\n"; }
+
+struct Section {
+  const char* id;
+  const char* title;
+};
+constexpr Section kSections[] = {
+    {"verdict", "Can I switch the old site off?"},
+    {"migrated", "What was migrated"},
+    {"not-migrated", "What was not migrated, and why"},
+    {"problems", "Problems"},
+    {"fidelity", "Fidelity of every document"},
+    {"remote-images", "Images still remote"},
+    {"missing-links", "Links to old posts not found"},
+    {"redirects", "Redirects"},
+    {"archives", "Archives"},
+    {"sources", "Sources read"},
+};
+
+std::string open_section(const Section& s) {
+  return "<section id=\"" + std::string(s.id) + "\" class=\"major\" aria-labelledby=\"" + s.id + "-h\">\n<h2 id=\"" +
+         s.id + "-h\">" + escape(s.title) + "</h2>\n";
+}
+
+// Opens a <details> around a long list; returns "" (and the list stays in
+// the page as it is) for a short one.
+std::string open_list(size_t rows, const std::string& summary, bool open = false) {
+  if (rows <= kOpenListLimit && !open) return {};
+  return std::string("<details") + (open ? " open" : "") + "><summary>" + summary + "</summary>\n";
+}
+std::string close_list(size_t rows, bool open = false) { return rows <= kOpenListLimit && !open ? "" : "</details>\n"; }
+
+std::string where(const ReportData::Problem& p) {
+  std::string at = p.file;
+  if (p.line > 0) {
+    at += ":" + std::to_string(p.line);
+    if (p.col > 0) at += ":" + std::to_string(p.col);
+  } else if (p.offset >= 0) {
+    at += (at.empty() ? "offset " : " at offset ") + std::to_string(p.offset);
+  }
+  return at;
+}
+
+std::string document_cell(const std::string& title, const std::string& path) {
+  return "<td class=\"wrap\">" + (title.empty() ? "<span class=\"muted\">(no title)</span>" : escape(title)) +
+         "<span class=\"sub mono\">" + escape(path) + "</span></td>";
+}
+
+void head(std::string& out, const ReportData& d) {
+  std::string name = d.blogs.size() == 1 ? (d.blogs[0].title.empty() ? d.blogs[0].id : d.blogs[0].title)
+                                         : format_count(static_cast<int64_t>(d.blogs.size())) + " blogs";
+  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+         "<title>Migration report: " + escape(name) + "</title>\n<style>" + report::kReportCss + "</style>\n</head>\n";
+  out += "<body>\n<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<div class=\"page\">\n<header>\n"
+         "<p class=\"eyebrow\">blogshift migration report</p>\n<h1 id=\"blog-title\">" + escape(name) + "</h1>\n";
+  for (const auto& b : d.blogs) {
+    out += "<p class=\"meta\">";
+    if (d.blogs.size() > 1) out += escape(b.title.empty() ? b.id : b.title) + " · ";
+    for (size_t i = 0; i < b.hosts.size(); ++i) out += (i ? ", " : "") + escape(b.hosts[i]);
+    out += std::string(b.hosts.empty() ? "" : " · ") + "blog id <span class=\"mono\">" + escape(b.id) + "</span></p>\n";
+  }
+  out += "</header>\n<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n";
+  for (const auto& s : kSections)
+    out += "<li><a href=\"#" + std::string(s.id) + "\">" + escape(s.title) + "</a></li>\n";
+  out += "</ol>\n</nav>\n<main id=\"main\" tabindex=\"-1\">\n";
+}
+
+void verdict(std::string& out, const ReportData& d) {
+  out += "<section id=\"verdict\" class=\"verdict " + std::string(d.switch_off ? "yes" : "no") +
+         "\" aria-labelledby=\"verdict-h\">\n<h2 id=\"verdict-h\">" + kSections[0].title + "</h2>\n";
+  const std::string sentence = verdict_sentence(d, [](const ReportData::Reason& r) {
+    return "<a href=\"#" + escape(r.section) + "\">" + escape(r.text) + "</a>";
+  });
+  out += "<p class=\"answer\" id=\"verdict-sentence\" data-switch-off=\"" + std::string(d.switch_off ? "yes" : "no") +
+         "\">" + sentence + "</p>\n<dl class=\"cards\">\n";
+  auto card = [&](const char* label, const std::string& value, const std::string& small = {}) {
+    out += "<div><dt>" + std::string(label) + "</dt><dd>" + value + (small.empty() ? "" : " <small>" + small + "</small>") +
+           "</dd></div>\n";
+  };
+  const auto& m = d.migrated;
+  const auto documents = static_cast<int64_t>(d.fidelity.size());
+  card("Posts", format_count(m.posts));
+  card("Pages", format_count(m.pages));
+  card("Drafts", format_count(m.drafts));
+  card("Comments", format_count(m.comments));
+  card("Images copied", format_count(m.images_local), m.images_remote ? format_count(m.images_remote) + " remote" : "");
+  card("Fidelity passed", format_count(d.fidelity_passed), "of " + format_count(documents));
+  card("Errors", format_count(d.problems_error), plural(d.problems_warning, "warning", "warnings"));
+  card("Archives verified", format_count(d.archives_verified), "of " + format_count(static_cast<int64_t>(d.archives.size())));
+  out += "</dl>\n</section>\n";
+}
+
+void migrated(std::string& out, const ReportData& d) {
+  const auto& m = d.migrated;
+  out += open_section(kSections[1]);
+  out += "<table class=\"compact\">\n<caption>Posts, pages and what is in them</caption>\n"
+         "<thead><tr><th scope=\"col\">What</th><th scope=\"col\" class=\"num\">Count</th></tr></thead>\n<tbody>\n";
+  auto row = [&](const char* what, const char* name, int64_t n) {
+    out += "<tr><th scope=\"row\">" + std::string(what) + "</th>" + count_cell(name, n) + "</tr>\n";
+  };
+  row("Posts, published", "posts", m.posts);
+  row("Pages", "pages", m.pages);
+  row("Drafts and scheduled posts (written as drafts)", "drafts", m.drafts);
+  row("Comments on them", "comments", m.comments);
+  row("… written to comment files", "comments-written", m.comments_written);
+  row("Images copied beside their post", "images-local", m.images_local);
+  row("Images still on the old servers", "images-remote", m.images_remote);
+  row("Links to old posts, pointed at the new ones", "links-rewritten", m.links_rewritten);
+  row("Links to other sites, kept", "links-external", m.links_external);
+  row("Links to old posts not found", "links-missing", m.links_missing);
+  out += "</tbody>\n</table>\n";
+
+  out += "<h3 id=\"posts-per-month\">Posts per month</h3>\n";
+  const std::string plot = report::posts_per_month_svg(d.months, "plot-posts-per-month");
+  if (plot.empty()) {
+    out += none("No published post has a date, so there is nothing to plot.");
+  } else {
+    out += "<figure>\n" + plot + "\n<figcaption>Published posts per month, from the first to the last. "
+           "The same numbers are in the tables below.</figcaption>\n</figure>\n";
+    out += "<details><summary>Posts per month as a table <span class=\"count\">(" +
+           plural(static_cast<int64_t>(d.months.size()), "month", "months") +
+           " with posts)</span></summary>\n<table class=\"compact\">\n<thead><tr><th scope=\"col\">Month</th>"
+           "<th scope=\"col\" class=\"num\">Posts</th></tr></thead>\n<tbody>\n";
+    for (const auto& month : d.months)
+      out += "<tr class=\"month\" data-month=\"" + escape(month.month) + "\"><td>" + escape(month.month) + "</td>" +
+             num_cell(month.posts) + "</tr>\n";
+    out += "</tbody>\n</table>\n</details>\n";
+  }
+
+  out += "<h3 id=\"by-year\">By year</h3>\n";
+  if (d.years.empty()) {
+    out += none("Nothing was migrated yet.");
+  } else {
+    out += "<table>\n<thead><tr><th scope=\"col\">Year</th><th scope=\"col\" class=\"num\">Posts</th>"
+           "<th scope=\"col\" class=\"num\">Pages</th><th scope=\"col\" class=\"num\">Drafts</th>"
+           "<th scope=\"col\" class=\"num\">Comments</th><th scope=\"col\" class=\"num\">Images copied</th>"
+           "<th scope=\"col\" class=\"num\">Images remote</th></tr></thead>\n<tbody>\n";
+    for (const auto& y : d.years)
+      out += "<tr class=\"year\" data-year=\"" + std::to_string(y.year) + "\"><th scope=\"row\">" +
+             (y.year ? std::to_string(y.year) : std::string("no date")) + "</th>" + num_cell(y.posts) +
+             num_cell(y.pages) + num_cell(y.drafts) + num_cell(y.comments) + num_cell(y.images_local) +
+             num_cell(y.images_remote) + "</tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+  out += "</section>\n";
+}
+
+void not_migrated(std::string& out, const ReportData& d) {
+  out += open_section(kSections[2]);
+  if (d.not_migrated.empty()) {
+    out += none("Everything staged from the sources became part of the new site.");
+  } else {
+    out += "<table>\n<thead><tr><th scope=\"col\">What</th><th scope=\"col\" class=\"num\">Count</th>"
+           "<th scope=\"col\">Why</th></tr></thead>\n<tbody>\n";
+    for (const auto& n : d.not_migrated)
+      out += "<tr class=\"not-migrated\" data-count=\"" + std::to_string(n.count) + "\"><th scope=\"row\">" +
+             escape(n.what) + "</th>" + num_cell(n.count) + "<td>" + escape(n.reason) + "</td></tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+  out += "</section>\n";
+}
+
+void problems(std::string& out, const ReportData& d) {
+  out += open_section(kSections[3]);
+  if (d.problems.empty()) {
+    out += none("No problems: every entry, file and record of the sources was read, and every document converted "
+                "without a remark.");
+    out += "</section>\n";
+    return;
+  }
+  out += "<p id=\"problems-total\" data-count=\"" + std::to_string(d.problems_total()) + "\">" +
+         plural(d.problems_total(), "problem", "problems") + ": " + plural(d.problems_error, "error", "errors") + ", " +
+         plural(d.problems_warning, "warning", "warnings") + " and " + plural(d.problems_info, "note", "notes") +
+         ", grouped by code, errors first. An error lost something; a warning kept it with a remark; a note only "
+         "says how something was kept.</p>\n";
+  for (const auto& g : d.problems) {
+    const bool open = g.severity != "info" && g.rows.size() <= kOpenListLimit;
+    std::string stages;
+    for (size_t i = 0; i < g.stages.size(); ++i) stages += (i ? ", " : "") + g.stages[i];
+    out += "<details class=\"problem-group\" data-code=\"" + escape(g.code) + "\" data-severity=\"" +
+           escape(g.severity) + "\" data-count=\"" + std::to_string(g.rows.size()) + "\"" + (open ? " open" : "") +
+           "><summary><span class=\"pill " + escape(g.severity) + "\">" + escape(g.severity) + "</span> <code>" +
+           escape(g.code) + "</code> <span class=\"count\">" + format_count(static_cast<int64_t>(g.rows.size())) +
+           " · " + escape(stages) + "</span></summary>\n<table>\n<thead><tr><th scope=\"col\">Where</th>"
+           "<th scope=\"col\">Item</th><th scope=\"col\">Message</th></tr></thead>\n<tbody>\n";
+    for (const auto& p : g.rows)
+      out += "<tr class=\"problem\"><td class=\"mono wrap\">" + escape(where(p)) + "</td><td class=\"mono wrap\">" +
+             escape(p.item) + "</td><td class=\"wrap\">" + escape(p.message) + "</td></tr>\n";
+    out += "</tbody>\n</table>\n</details>\n";
+  }
+  out += "</section>\n";
+}
+
+void fidelity_rows(std::string& out, const std::vector<const ReportData::Fidelity*>& rows) {
+  out += "<table>\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\" class=\"num\">Text</th>"
+         "<th scope=\"col\" class=\"num\">Breaks</th><th scope=\"col\" class=\"num\">Links</th>"
+         "<th scope=\"col\" class=\"num\">Images</th><th scope=\"col\">Code</th><th scope=\"col\">What differs</th>"
+         "</tr></thead>\n<tbody>\n";
+  for (const auto* f : rows) {
+    out += "<tr class=\"fidelity-row" + std::string(f->passed ? "" : " failed") + "\" data-path=\"" + escape(f->path) +
+           "\" data-passed=\"" + (f->passed ? "1" : "0") + "\" data-text-recall=\"" +
+           report::format_number(f->text_recall) + "\">" + document_cell(f->title, f->path) + "<td class=\"num\">" +
+           format_percent(f->text_recall) + "</td><td class=\"num\">" + format_percent(f->break_recall) +
+           "</td><td class=\"num\">" + format_count(f->links_kept) + "/" + format_count(f->links_total) +
+           "</td><td class=\"num\">" + format_count(f->images_kept) + "/" + format_count(f->images_total) + "</td><td>" +
+           (f->code_ok ? "same" : "<span class=\"pill failed\">changed</span>") + "</td><td class=\"wrap\">";
+    if (f->differences.empty()) {
+      out += "<span class=\"muted\">nothing</span>";
+    } else {
+      out += "<ul class=\"diffs\">";
+      for (const auto& line : f->differences) out += "<li>" + escape(line) + "</li>";
+      out += "</ul>";
+    }
+    out += "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+}
+
+void fidelity(std::string& out, const ReportData& d) {
+  out += open_section(kSections[4]);
+  const auto documents = static_cast<int64_t>(d.fidelity.size());
+  if (documents == 0) {
+    out += none("No document was converted yet.") + "</section>\n";
+    return;
+  }
+  out += "<p id=\"fidelity-summary\" data-passed=\"" + std::to_string(d.fidelity_passed) + "\" data-documents=\"" +
+         std::to_string(documents) + "\">" + format_count(d.fidelity_passed) + " of " +
+         plural(documents, "document", "documents") +
+         " passed: rendered back to HTML, the Markdown keeps at least 99.5% of the words and 98% of the line breaks of "
+         "the original, every link and image, and the code exactly.</p>\n";
+  out += "<figure>\n" + report::recall_histogram_svg(d.recall_histogram, "plot-text-recall") +
+         "\n<figcaption>Documents by text recall, the share of the original's words the Markdown keeps.</figcaption>\n"
+         "</figure>\n<details><summary>Text recall as a table</summary>\n<table class=\"compact\">\n<thead><tr>"
+         "<th scope=\"col\">Text recall</th><th scope=\"col\" class=\"num\">Documents</th></tr></thead>\n<tbody>\n";
+  for (size_t i = 0; i < d.recall_histogram.size(); ++i)
+    out += "<tr class=\"recall-bin\" data-bin=\"" + std::to_string(i) + "\" data-count=\"" +
+           std::to_string(d.recall_histogram[i].documents) + "\"><td>" + escape(d.recall_histogram[i].label) +
+           "</td>" + num_cell(d.recall_histogram[i].documents) + "</tr>\n";
+  out += "</tbody>\n</table>\n</details>\n";
+
+  std::vector<const ReportData::Fidelity*> failed, passed;
+  for (const auto& f : d.fidelity) (f.passed ? passed : failed).push_back(&f);
+  if (!failed.empty()) {
+    out += "<h3 id=\"fidelity-failed\">" + plural(static_cast<int64_t>(failed.size()), "document", "documents") +
+           " that failed, worst first</h3>\n";
+    fidelity_rows(out, failed);
+  }
+  if (!passed.empty()) {
+    out += "<details id=\"fidelity-passed\"><summary>" +
+           std::string(failed.empty() ? "All " : "The ") + plural(static_cast<int64_t>(passed.size()), "document", "documents") +
+           " that passed, lowest recall first</summary>\n";
+    fidelity_rows(out, passed);
+    out += "</details>\n";
+  }
+  out += "</section>\n";
+}
+
+void links(std::string& out, const Section& s, const std::vector<ReportData::Link>& rows, const char* row_class,
+           const char* column, const std::string& if_none, const std::string& intro) {
+  out += open_section(s);
+  if (rows.empty()) {
+    out += none(if_none) + "</section>\n";
+    return;
+  }
+  out += "<p>" + intro + "</p>\n";
+  out += open_list(rows.size(), "All " + format_count(static_cast<int64_t>(rows.size())) + " of them");
+  out += "<table>\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">" + std::string(column) +
+         "</th></tr></thead>\n<tbody>\n";
+  for (const auto& l : rows)
+    out += "<tr class=\"" + std::string(row_class) + "\" data-path=\"" + escape(l.path) + "\">" +
+           document_cell(l.title, l.path) + "<td class=\"mono wrap\">" + escape(l.url) + "</td></tr>\n";
+  out += "</tbody>\n</table>\n" + close_list(rows.size());
+  out += "</section>\n";
+}
+
+std::string verified_cell(const std::string& verified) {
+  if (verified == "ok") return "<td data-verified=\"ok\"><span class=\"pill ok\">verified</span></td>";
+  if (verified.empty()) return "<td data-verified=\"\"><span class=\"pill pending\">not verified yet</span></td>";
+  return "<td data-verified=\"failed\"><span class=\"pill failed\">failed</span> " + escape(verified) + "</td>";
+}
+
+std::string size_cell(int64_t size) {
+  return size < 0 ? "<td class=\"num\">—</td>" : "<td class=\"num\" title=\"" + format_count(size) + " bytes\">" +
+                                                       report::format_bytes(size) + "</td>";
+}
+
+void redirects(std::string& out, const ReportData& d) {
+  out += open_section(kSections[7]);
+  if (d.redirects_total == 0) {
+    out += none("No redirects yet: the transform stage lists the old addresses, the load stage writes the maps.");
+  } else {
+    out += "<p><span id=\"count-redirects\" data-count=\"" + std::to_string(d.redirects_total) + "\">" +
+           format_count(d.redirects_total) + "</span> old addresses lead to their new routes; " +
+           format_count(d.documents_redirected) + " of the " + format_count(d.documents_with_legacy_path) +
+           " published documents that had an old address have a redirect.</p>\n<table class=\"compact\">\n"
+           "<caption>Old addresses by shape</caption>\n<thead><tr><th scope=\"col\">Shape</th>"
+           "<th scope=\"col\" class=\"num\">Addresses</th></tr></thead>\n<tbody>\n";
+    for (const auto& s : d.redirect_shapes)
+      out += "<tr class=\"redirect-shape\" data-shape=\"" + escape(s.shape) + "\" data-count=\"" +
+             std::to_string(s.count) + "\"><td>" + escape(s.shape) + "</td>" + num_cell(s.count) + "</tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+  if (d.redirect_maps.empty()) {
+    out += none("No redirect maps were written yet.");
+  } else {
+    out += "<table>\n<caption>Redirect maps, one per server or host</caption>\n<thead><tr><th scope=\"col\">Format</th>"
+           "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Rules</th><th scope=\"col\" class=\"num\">Size</th>"
+           "<th scope=\"col\">Checked</th></tr></thead>\n<tbody>\n";
+    for (const auto& m : d.redirect_maps)
+      out += "<tr class=\"redirect-map\" data-format=\"" + escape(m.format) + "\" data-count=\"" +
+             std::to_string(m.entries) + "\"><td>" + escape(m.format.empty() ? "?" : m.format) +
+             "</td><td class=\"mono wrap\">" + escape(m.path) + "</td>" + num_cell(m.entries) + size_cell(m.size) +
+             verified_cell(m.verified) + "</tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+  out += "</section>\n";
+}
+
+void archives(std::string& out, const ReportData& d) {
+  out += open_section(kSections[8]);
+  if (d.archives.empty()) {
+    out += none("No archives were made yet: 'blogshift load' makes them, 'blogshift verify' checks them.");
+  } else {
+    out += "<p>" + format_count(d.archives_verified) + " of " +
+           plural(static_cast<int64_t>(d.archives.size()), "archive", "archives") +
+           " verified: read back in full, every digest checked. Anyone can check a file again with "
+           "<code>sha256sum</code> against the digest below.</p>\n<table>\n<thead><tr><th scope=\"col\">File</th>"
+           "<th scope=\"col\">Kind</th><th scope=\"col\" class=\"num\">Size</th><th scope=\"col\" class=\"num\">Entries</th>"
+           "<th scope=\"col\">SHA-256</th><th scope=\"col\">Verified</th></tr></thead>\n<tbody>\n";
+    for (const auto& a : d.archives)
+      out += "<tr class=\"archive\" data-kind=\"" + escape(a.kind) + "\" data-path=\"" + escape(a.path) +
+             "\"><td class=\"mono wrap\">" + escape(a.path) + "</td><td>" + escape(a.kind) + "</td>" + size_cell(a.size) +
+             num_cell(a.entries) + "<td class=\"mono digest\">" + escape(a.sha256.empty() ? "—" : a.sha256) + "</td>" +
+             verified_cell(a.verified) + "</tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+  out += "</section>\n";
+}
+
+void sources(std::string& out, const ReportData& d) {
+  out += open_section(kSections[9]);
+  if (d.sources.empty()) {
+    out += none("No source was read.");
+  } else {
+    out += "<table>\n<thead><tr><th scope=\"col\">Kind</th><th scope=\"col\">Path</th>"
+           "<th scope=\"col\" class=\"num\">Size</th><th scope=\"col\">SHA-256</th><th scope=\"col\">Read</th>"
+           "</tr></thead>\n<tbody>\n";
+    for (const auto& s : d.sources)
+      out += "<tr class=\"source\"><td>" + escape(s.kind) + "</td><td class=\"mono wrap\">" + escape(s.path) + "</td>" +
+             size_cell(s.size) + "<td class=\"mono digest\">" + escape(s.sha256) + "</td><td>" +
+             (s.complete ? "to the end" : "<span class=\"pill failed\">not to the end</span>") + "</td></tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+  out += "</section>\n";
+}
+
+}  // namespace
+
+std::string report_html(const ReportData& d, const ReportOptions& options) {
+  std::string out;
+  head(out, d);
+  verdict(out, d);
+  migrated(out, d);
+  not_migrated(out, d);
+  problems(out, d);
+  fidelity(out, d);
+  links(out, kSections[5], d.remote_images, "remote-image", "Image address",
+        d.migrated.images_local > 0 ? "None: every image the posts show was found in the sources and copied beside its post."
+                                    : "None: no post shows an image that is not in the sources.",
+        "These images were in no source, so the posts still load them from the old blog's image servers. "
+        "Give a crawl or WARC that holds them and run again, or keep them in mind before the old blog goes.");
+  links(out, kSections[6], d.missing_links, "missing-link", "Link as written",
+        "None: every link to the old blog points at a migrated post or page.",
+        "These links point at the old blog, but at no post or page any source holds. They were kept as they were.");
+  redirects(out, d);
+  archives(out, d);
+  sources(out, d);
+  out += "</main>\n<footer>\n<p>Made by blogshift from the staging database alone; running it again gives the same "
+         "page. The same facts are in <a href=\"report.json\">report.json</a>.";
+  if (!options.generated_at.empty())
+    out += " Generated <time id=\"generated-at\">" + escape(options.generated_at) + "</time>.";
+  out += "</p>\n</footer>\n</div>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace blogshift
