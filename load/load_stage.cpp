@@ -47,8 +47,7 @@ int64_t archive_epoch(Database& db, const std::optional<int64_t>& given) {
 
 namespace {
 // Records one written file in `outputs` (what verify and the report read).
-void record_output(Database& db, const std::string& out_dir, const OutputRecord& o, const std::string& detail) {
-  (void)out_dir;
+void record_output(Database& db, const OutputRecord& o, const std::string& detail) {
   db.cached("INSERT OR REPLACE INTO outputs (path, kind, sha256, size, entries, verified, detail) VALUES (?,?,?,?,?,NULL,?)")
       .bind(1, o.path)
       .bind_or_null(2, o.kind)
@@ -82,7 +81,7 @@ void write_redirects(Database& db, const LoadOptions& options, LoadReport& repor
     o.sha256 = sha256_file(f.path);
     o.size = static_cast<int64_t>(std::filesystem::file_size(f.path));
     o.entries = f.rules;
-    record_output(db, options.out_dir, o, "{\"format\":\"" + f.format + "\"}");
+    record_output(db, o, "{\"format\":\"" + f.format + "\"}");
     report.redirect_files.push_back(o.path);
   }
 }
@@ -102,7 +101,7 @@ LoadReport run_load(Database& db, const LoadOptions& options) {
   write_report(db, options.out_dir, {});
   if (options.archive_formats != std::vector<std::string>{"none"})
     write_archives(db, options, report, [&](const OutputRecord& o, const std::string& detail) {
-      record_output(db, options.out_dir, o, detail);
+      record_output(db, o, detail);
     });
   // Every archive is read back once before the report calls it safe.
   for (const VerifyResult& v : verify_outputs(db, options.out_dir))
