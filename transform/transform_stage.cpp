@@ -9,6 +9,7 @@
 #include "body_converter.h"
 #include "digest.h"
 #include "records.h"
+#include "site_plan.h"
 #include "fidelity/fidelity_check.h"
 #include "links/link_rewriter.h"
 #include "markdown/cmark_render.h"
@@ -51,123 +52,91 @@ struct Converted {
   double html_bytes = 0;
 };
 
+// A planned document and what it is converted from.
+struct Job {
+  Planned doc;
+  std::string body;
+  std::vector<CommentInput> comments;
+};
+
 std::optional<int> optional_int(Statement& s, int column) {
   if (s.column_is_null(column)) return std::nullopt;
   return static_cast<int>(s.column_int(column));
 }
 
-std::vector<Planned> load_documents(Database& db) {
-  std::vector<Planned> out;
-  auto q = db.prepare(
-      "SELECT i.id, i.blog_id, i.kind, COALESCE(i.blogger_id, ''), i.status, COALESCE(i.title, ''),"
-      " COALESCE(a.name, ''), COALESCE(i.legacy_path, ''), COALESCE(i.body_sha256, ''),"
-      " COALESCE(i.published_utc, ''), i.published_offset, COALESCE(i.updated_utc, ''), i.updated_offset,"
-      " (SELECT COUNT(*) FROM items c WHERE c.parent_id = i.id AND c.kind = 'comment')"
-      " FROM items i LEFT JOIN authors a ON a.id = i.author_id"
-      " WHERE i.kind IN ('post', 'page') AND i.status IN ('LIVE', 'DRAFT', 'SCHEDULED')"
-      " ORDER BY COALESCE(i.published_utc, ''), i.id");
-  auto labels = db.prepare(
-      "SELECT l.name FROM item_labels il JOIN labels l ON l.id = il.label_id WHERE il.item_id = ? ORDER BY l.name");
-  while (q.step()) {
-    Planned p;
-    p.item_id = q.column_int(0);
-    p.blog_id = q.column_text(1);
-    p.kind = q.column_text(2);
-    p.blogger_id = q.column_text(3);
-    p.status = q.column_text(4);
-    p.title = q.column_text(5);
-    p.author = q.column_text(6);
-    p.legacy_path = q.column_text(7);
-    p.source_sha256 = q.column_text(8);
-    p.published_utc = q.column_text(9);
-    p.published_offset = optional_int(q, 10);
-    p.updated_utc = q.column_text(11);
-    p.updated_offset = optional_int(q, 12);
-    p.comments = q.column_int(13);
-    labels.bind(1, p.item_id);
-    while (labels.step()) p.labels.push_back(labels.column_text(0));
-    labels.reset();
-    out.push_back(std::move(p));
-  }
-  return out;
-}
+// The planned documents in order, a batch at a time. Every use of the
+// connection holds `lock` (workers look links up meanwhile), one document
+// at a time.
+class DocumentReader {
+public:
+  DocumentReader(Database& db, const TransformOptions& options, std::mutex& lock)
+      : lock_(lock),
+        docs_(db.prepare(kPlannedDocumentsSql)),
+        labels_(db.prepare("SELECT l.name FROM item_labels il JOIN labels l ON l.id = il.label_id"
+                           " WHERE il.item_id = ? ORDER BY l.name")),
+        comments_(db.prepare(
+            "SELECT COALESCE(c.blogger_id, ''), COALESCE(a.name, ''), COALESCE(a.uri, ''),"
+            " COALESCE(c.published_utc, ''), COALESCE(c.body_html, ''), COALESCE(c.extra_json, ''), c.published_offset"
+            " FROM items c LEFT JOIN authors a ON a.id = c.author_id"
+            " WHERE c.parent_id = ? AND c.kind = 'comment' AND c.status = 'LIVE'"
+            " ORDER BY COALESCE(c.published_utc, ''), c.id")),
+        comments_file_(options.comments_file) {}
 
-// The blog's own zone from a classic export's settings, when it has one.
-std::map<std::string, std::string> blog_zones(Database& db) {
-  std::map<std::string, std::string> zones;
-  auto q = db.prepare(
-      "SELECT blog_id, body_html FROM items WHERE kind = 'settings' AND blogger_id = 'settings.BLOG_TIME_ZONE'");
-  while (q.step()) zones[q.column_text(0)] = std::string(trim(q.column_text(1)));
-  return zones;
-}
-
-// The zone for a blog's dates: --timezone, else the blog's own setting, else none.
-std::string zone_for(const std::string& blog_id, const TransformOptions& options,
-                     const std::map<std::string, std::string>& zones) {
-  if (!options.timezone.empty()) return options.timezone;
-  auto zone = zones.find(blog_id);
-  return zone != zones.end() ? zone->second : std::string();
-}
-
-// Minutes east of UTC for a post's time: the source's own offset first, then
-// the zone asked for (or the blog's setting), else UTC.
-int offset_for(std::optional<int> source_offset, const std::string& zone, const std::string& utc) {
-  if (source_offset) return *source_offset;
-  if (!zone.empty())
-    if (auto o = zone_offset_minutes(zone, utc)) return *o;
-  return 0;
-}
-
-void plan_paths(std::vector<Planned>& docs, const TransformOptions& options,
-                const std::map<std::string, std::string>& zones) {
-  for (const char* kind : {"post", "page"}) {
-    std::vector<Planned*> of_kind;
-    std::vector<std::pair<std::string, std::string>> candidates;
-    for (auto& d : docs) {
-      if (d.kind != kind) continue;
-      std::string fallback = slug_from_title(d.title);
-      if (fallback.empty()) fallback = std::string(kind) + "-" + (d.blogger_id.empty() ? std::to_string(d.item_id) : d.blogger_id);
-      std::string slug = d.legacy_path.empty() ? fallback : slug_from_legacy_path(d.legacy_path, fallback);
-      of_kind.push_back(&d);
-      candidates.emplace_back(slug, d.published_utc + "#" + std::to_string(d.item_id));
+  // Up to `count` documents; fewer at the end, none when all were read.
+  std::vector<Job> next(size_t count) {
+    std::vector<Job> batch;
+    while (batch.size() < count && !done_) {
+      std::lock_guard<std::mutex> hold(lock_);
+      if (!docs_.step()) {
+        done_ = true;
+        break;
+      }
+      batch.push_back(read());
     }
-    std::vector<std::string> slugs = resolve_slug_collisions(candidates);
-    for (size_t i = 0; i < of_kind.size(); ++i) {
-      Planned& d = *of_kind[i];
-      d.slug = slugs[i];
-      const std::string tz = zone_for(d.blog_id, options, zones);
-      const std::string date = local_date(d.published_utc, offset_for(d.published_offset, tz, d.published_utc));
-      d.route = route_for(d.kind == "post" ? options.route_pattern : options.page_route_pattern, date, d.slug);
-      d.path = std::string("content/") + (d.kind == "post" ? "posts/" : "pages/") + d.slug + "/index.md";
-    }
+    return batch;
   }
-}
 
-SiteMap load_site(Database& db, const std::vector<Planned>& docs, const TransformOptions& options) {
-  SiteMap site;
-  site.tag_route_pattern = options.tag_route_pattern;
-  auto hosts = db.prepare("SELECT host FROM blog_hosts");
-  while (hosts.step()) site.hosts.insert(hosts.column_text(0));
-  std::map<int64_t, const Planned*> by_id;
-  for (const auto& d : docs) {
-    if (!d.legacy_path.empty()) site.routes[d.legacy_path] = d.route;
-    by_id[d.item_id] = &d;
+private:
+  Job read() {
+    Job job;
+    Planned& p = job.doc;
+    p.item_id = docs_.column_int(0);
+    p.blog_id = docs_.column_text(1);
+    p.kind = docs_.column_text(2);
+    p.blogger_id = docs_.column_text(3);
+    p.status = docs_.column_text(4);
+    p.title = docs_.column_text(5);
+    p.author = docs_.column_text(6);
+    p.legacy_path = docs_.column_text(7);
+    p.source_sha256 = docs_.column_text(8);
+    p.published_utc = docs_.column_text(9);
+    p.published_offset = optional_int(docs_, 10);
+    p.updated_utc = docs_.column_text(11);
+    p.updated_offset = optional_int(docs_, 12);
+    p.comments = docs_.column_int(13);
+    p.slug = docs_.column_text(14);
+    p.route = docs_.column_text(15);
+    p.path = std::string("content/") + (p.kind == "post" ? "posts/" : "pages/") + p.slug + "/index.md";
+    job.body = docs_.column_text(16);
+    labels_.bind(1, p.item_id);
+    while (labels_.step()) p.labels.push_back(labels_.column_text(0));
+    labels_.reset();
+    if (comments_file_) {
+      comments_.bind(1, p.item_id);
+      while (comments_.step())
+        job.comments.push_back({comments_.column_text(0), comments_.column_text(1), comments_.column_text(2),
+                                comments_.column_text(3), comments_.column_text(4), comments_.column_text(5),
+                                optional_int(comments_, 6)});
+      comments_.reset();
+    }
+    return job;
   }
-  auto urls = db.prepare("SELECT item_id, url FROM item_urls");
-  while (urls.step()) {
-    auto it = by_id.find(urls.column_int(0));
-    if (it == by_id.end()) continue;
-    std::string path = url_path(urls.column_text(1));
-    if (!path.empty() && !site.routes.count(path)) site.routes[path] = it->second->route;
-  }
-  auto assets = db.prepare("SELECT id, url, COALESCE(content_type, ''), size FROM assets ORDER BY id");
-  while (assets.step()) {
-    HeldAsset held{assets.column_int(0), assets.column_text(2), assets.column_int(3)};
-    auto [it, fresh] = site.assets.emplace(asset_key(assets.column_text(1)), held);
-    if (!fresh && held.size > it->second.size) it->second = held;  // the largest size variant wins
-  }
-  return site;
-}
+
+  std::mutex& lock_;
+  Statement docs_, labels_, comments_;
+  bool comments_file_;
+  bool done_ = false;
+};
 
 // "in_reply_to" from a scraped comment's extra_json, when there.
 std::string reply_to_of(const std::string& extra_json) {
@@ -199,13 +168,14 @@ std::string comments_yaml(const std::vector<CommentInput>& comments, const std::
   return write_comments_file(entries);
 }
 
-Converted convert_one(const Planned& d, const std::string& body, const std::vector<CommentInput>& comments,
-                      const SiteMap& site, const TransformOptions& options, const std::string& zone) {
+Converted convert_one(const Job& job, const SiteMap& site, SiteLookup& lookup, const TransformOptions& options,
+                      const std::string& zone) {
+  const Planned& d = job.doc;
   Converted out;
-  out.html_bytes = static_cast<double>(body.size());
-  BodyConversion conv = convert_body(body);
+  out.html_bytes = static_cast<double>(job.body.size());
+  BodyConversion conv = convert_body(job.body);
   out.convert = std::move(conv.convert);
-  out.links = rewrite_links(*conv.document, site, d.legacy_path);
+  out.links = rewrite_links(*conv.document, site, lookup, d.legacy_path);
   out.markdown = write_commonmark(*conv.document);
   out.fidelity = check_fidelity(*conv.body, out.markdown, out.links.url_map);
 
@@ -228,22 +198,22 @@ Converted convert_one(const Planned& d, const std::string& body, const std::vect
   if (!d.legacy_path.empty() && options.aliases_field) fm.aliases = {d.legacy_path};
   if (!d.legacy_path.empty() && options.redirect_from_field) fm.redirect_from = {d.legacy_path};
   out.front_matter = write_front_matter(fm);
-  if (options.comments_file) out.comments_yaml = comments_yaml(comments, zone, d.published_offset);
+  if (options.comments_file) out.comments_yaml = comments_yaml(job.comments, zone, d.published_offset);
   return out;
 }
 
 class Writer {
 public:
-  explicit Writer(Database& db) : db_(db) {}
+  Writer(Database& db, const TransformOptions& options) : options_sha256_(options_digest(options)), db_(db) {}
 
-  void write(const Planned& d, const Converted& c, const TransformOptions& options, TransformReport& report) {
+  void write(const Planned& d, const Converted& c, TransformReport& report) {
     auto& doc = db_.cached(
         "INSERT INTO documents (item_id, kind, slug, route, path, front_matter, markdown, source_sha256,"
         " options_sha256, fidelity_passed, text_recall, break_recall, links_kept, links_total, images_kept,"
         " images_total, code_ok, fidelity_detail, comments_yaml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const FidelityResult& f = c.fidelity;
     doc.bind(1, d.item_id).bind(2, d.kind).bind(3, d.slug).bind(4, d.route).bind(5, d.path);
-    doc.bind(6, c.front_matter).bind(7, c.markdown).bind(8, d.source_sha256).bind(9, options_digest(options));
+    doc.bind(6, c.front_matter).bind(7, c.markdown).bind(8, d.source_sha256).bind(9, options_sha256_);
     doc.bind(10, static_cast<int64_t>(f.passed));
     doc.bind_real(11, f.text_recall).bind_real(12, f.break_recall);
     doc.bind(13, static_cast<int64_t>(f.links_kept)).bind(14, static_cast<int64_t>(f.links_total));
@@ -307,6 +277,7 @@ private:
     ++problems;
   }
 
+  const std::string options_sha256_;
   Database& db_;
 };
 
@@ -314,61 +285,42 @@ private:
 
 TransformReport run_transform(Database& db, const TransformOptions& options) {
   TransformReport report;
-  std::vector<Planned> docs = load_documents(db);
-  const auto zones = blog_zones(db);
-  plan_paths(docs, options, zones);
-  const SiteMap site = load_site(db, docs, options);
   render_commonmark_to_html("");  // registers cmark-gfm's extensions before any thread runs
 
   Transaction transaction(db);
   db.exec("DELETE FROM document_links; DELETE FROM documents; DELETE FROM redirects;"
           " DELETE FROM problems WHERE stage = 'transform';");
-  Writer writer(db);
-  auto body = db.prepare("SELECT COALESCE(body_html, '') FROM items WHERE id = ?");
-  auto comment_rows = db.prepare(
-      "SELECT COALESCE(c.blogger_id, ''), COALESCE(a.name, ''), COALESCE(a.uri, ''), COALESCE(c.published_utc, ''),"
-      " COALESCE(c.body_html, ''), COALESCE(c.extra_json, ''), c.published_offset"
-      " FROM items c LEFT JOIN authors a ON a.id = c.author_id"
-      " WHERE c.parent_id = ? AND c.kind = 'comment' AND c.status = 'LIVE'"
-      " ORDER BY COALESCE(c.published_utc, ''), c.id");
+  const BlogZones zones(db);
+  const SitePlan plan(db, options, zones);
+  Writer writer(db, options);
+  std::mutex lock;  // the connection, shared with the workers' link lookups
+  DocumentReader reader(db, options, lock);
   const int jobs = std::max(1, options.jobs);
   // Batches are converted on `jobs` threads while the main thread writes the
-  // previous batch to the database, so the writes cost no conversion time.
-  std::vector<Converted> written;  // the previous batch, still to be written
-  size_t written_first = 0;
+  // previous batch and reads the next, so the database costs no conversion
+  // time; at most three batches are held, however large the blog.
+  std::vector<Job> batch = reader.next(kBatch), written_jobs;
+  std::vector<Converted> written;
   auto write_batch = [&] {
     for (size_t k = 0; k < written.size(); ++k) {
+      std::lock_guard<std::mutex> hold(lock);
       report.html_megabytes += written[k].html_bytes / 1e6;
-      writer.write(docs[written_first + k], written[k], options, report);
+      writer.write(written_jobs[k].doc, written[k], report);
     }
     written.clear();
+    written_jobs.clear();
   };
-  for (size_t first = 0; first < docs.size(); first += kBatch) {
-    const size_t last = std::min(docs.size(), first + kBatch);
-    std::vector<std::string> bodies;
-    std::vector<std::vector<CommentInput>> comments(last - first);
-    for (size_t i = first; i < last; ++i) {
-      body.bind(1, docs[i].item_id);
-      bodies.push_back(body.step() ? body.column_text(0) : std::string());
-      body.reset();
-      if (!options.comments_file) continue;
-      comment_rows.bind(1, docs[i].item_id);
-      while (comment_rows.step())
-        comments[i - first].push_back({comment_rows.column_text(0), comment_rows.column_text(1),
-                                       comment_rows.column_text(2), comment_rows.column_text(3),
-                                       comment_rows.column_text(4), comment_rows.column_text(5),
-                                       optional_int(comment_rows, 6)});
-      comment_rows.reset();
-    }
-    std::vector<Converted> converted(last - first);
+  while (!batch.empty()) {
+    std::vector<Converted> converted(batch.size());
     std::atomic<size_t> next{0};
     std::mutex failure_lock;
     std::exception_ptr failure;  // the first exception of a worker, rethrown here
     auto work = [&] {
       try {
+        PlanLookup lookup(db, lock);
         for (size_t k; (k = next++) < converted.size();) {
-          const Planned& d = docs[first + k];
-          converted[k] = convert_one(d, bodies[k], comments[k], site, options, zone_for(d.blog_id, options, zones));
+          const Job& job = batch[k];
+          converted[k] = convert_one(job, plan.site(), lookup, options, zones.zone_for(job.doc.blog_id, options));
         }
       } catch (...) {
         std::lock_guard<std::mutex> hold(failure_lock);
@@ -378,8 +330,10 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     };
     std::vector<std::thread> threads;
     for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
+    std::vector<Job> following;
     try {
       write_batch();
+      following = reader.next(kBatch);
     } catch (...) {
       next = converted.size();
       for (auto& t : threads) t.join();
@@ -388,7 +342,8 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     for (auto& t : threads) t.join();
     if (failure) std::rethrow_exception(failure);
     written = std::move(converted);
-    written_first = first;
+    written_jobs = std::move(batch);
+    batch = std::move(following);
   }
   write_batch();
   report.problems = writer.problems;

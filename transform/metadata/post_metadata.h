@@ -1,6 +1,7 @@
 // Dates in the blog's own time zone, descriptions, slugs and routes.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,5 +58,13 @@ std::string route_for(std::string_view pattern, std::string_view local_date, std
 // the next get "slug-2", "slug-3"... `candidates` is (slug, sort key) in any
 // order; returns the final slugs in the same order. Deterministic.
 std::vector<std::string> resolve_slug_collisions(const std::vector<std::pair<std::string, std::string>>& candidates);
+
+// The rule resolve_slug_collisions() applies, for a caller that meets the
+// documents one at a time: the first document (in publication order) whose
+// slug is `base` keeps it; each later one gets the next "base-N" (N from 2 up,
+// `next` remembers where each base is) that is no document's own slug
+// (`is_own_slug`). No other document can hold such a slug: a numbered slug
+// ends in "-N", so it equals another only for the same base and N.
+std::string numbered_slug(const std::string& base, int& next, const std::function<bool(const std::string&)>& is_own_slug);
 
 }  // namespace blogshift
