@@ -25,7 +25,11 @@ namespace blogshift {
 
 namespace {
 
-constexpr size_t kBatch = 64;  // documents converted between writes; bounds memory
+// Documents converted between writes: at most this many, and no more HTML
+// than this once one is in, so memory stays bounded however large (or
+// however alike, as in a blog of copies) the posts in a row are.
+constexpr size_t kBatch = 64;
+constexpr size_t kBatchBytes = size_t{1} << 20;
 
 // A post or page to convert: what the database says, plus its planned place.
 struct Planned {
@@ -82,16 +86,19 @@ public:
             " ORDER BY COALESCE(c.published_utc, ''), c.id")),
         comments_file_(options.comments_file) {}
 
-  // Up to `count` documents; fewer at the end, none when all were read.
-  std::vector<Job> next(size_t count) {
+  // Up to `count` documents, up to `bytes` of HTML once there is one;
+  // none when all were read.
+  std::vector<Job> next(size_t count, size_t bytes) {
     std::vector<Job> batch;
-    while (batch.size() < count && !done_) {
+    size_t html = 0;
+    while (batch.size() < count && html < bytes && !done_) {
       std::lock_guard<std::mutex> hold(lock_);
       if (!docs_.step()) {
         done_ = true;
         break;
       }
       batch.push_back(read());
+      html += batch.back().body.size();
     }
     return batch;
   }
@@ -299,7 +306,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   // Batches are converted on `jobs` threads while the main thread writes the
   // previous batch and reads the next, so the database costs no conversion
   // time; at most three batches are held, however large the blog.
-  std::vector<Job> batch = reader.next(kBatch), written_jobs;
+  std::vector<Job> batch = reader.next(kBatch, kBatchBytes), written_jobs;
   std::vector<Converted> written;
   auto write_batch = [&] {
     for (size_t k = 0; k < written.size(); ++k) {
@@ -333,7 +340,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     std::vector<Job> following;
     try {
       write_batch();
-      following = reader.next(kBatch);
+      following = reader.next(kBatch, kBatchBytes);
     } catch (...) {
       next = converted.size();
       for (auto& t : threads) t.join();
