@@ -135,6 +135,7 @@ HtmlReadResult read_html(std::string_view bytes, const HtmlReadOptions& options)
           break;
         }
         HtmlNode* n = parent->append(HtmlNode::element(tag_name(*child)));
+        n->children.reserve(child->v.element.children.length);
         copy_element_fields(*child, *n, buffer);
         stack.push_back({child, n, 0, depth});
         break;

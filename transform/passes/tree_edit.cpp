@@ -14,6 +14,10 @@ struct Frame {
   size_t next;
 };
 
+// Most post bodies hold a few dozen elements: room for them up front spares
+// the walks below their first reallocations.
+constexpr size_t kUsualElements = 128, kUsualDepth = 32;
+
 bool contains(std::string_view tag, const auto& list) {
   return std::find(list.begin(), list.end(), tag) != list.end();
 }
@@ -22,7 +26,10 @@ bool contains(std::string_view tag, const auto& list) {
 
 std::vector<HtmlNode*> elements_preorder(HtmlNode& root) {
   std::vector<HtmlNode*> out;
-  std::vector<Frame> stack{{&root, 0}};
+  out.reserve(kUsualElements);
+  std::vector<Frame> stack;
+  stack.reserve(kUsualDepth);
+  stack.push_back({&root, 0});
   while (!stack.empty()) {
     Frame& top = stack.back();
     if (top.next >= top.node->children.size()) {
@@ -39,7 +46,10 @@ std::vector<HtmlNode*> elements_preorder(HtmlNode& root) {
 
 std::vector<HtmlNode*> elements_postorder(HtmlNode& root) {
   std::vector<HtmlNode*> out;
-  std::vector<Frame> stack{{&root, 0}};
+  out.reserve(kUsualElements);
+  std::vector<Frame> stack;
+  stack.reserve(kUsualDepth);
+  stack.push_back({&root, 0});
   while (!stack.empty()) {
     Frame& top = stack.back();
     if (top.next >= top.node->children.size()) {
@@ -55,7 +65,10 @@ std::vector<HtmlNode*> elements_postorder(HtmlNode& root) {
 
 std::vector<HtmlNode*> leaves(HtmlNode& root, HtmlNodeKind kind) {
   std::vector<HtmlNode*> out;
-  std::vector<Frame> stack{{&root, 0}};
+  out.reserve(kUsualElements);
+  std::vector<Frame> stack;
+  stack.reserve(kUsualDepth);
+  stack.push_back({&root, 0});
   while (!stack.empty()) {
     Frame& top = stack.back();
     if (top.next >= top.node->children.size()) {
