@@ -303,9 +303,9 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   std::mutex lock;  // the connection, shared with the workers' link lookups
   DocumentReader reader(db, options, lock);
   const int jobs = std::max(1, options.jobs);
-  // Batches are converted on `jobs` threads while the main thread writes the
-  // previous batch and reads the next, so the database costs no conversion
-  // time; at most three batches are held, however large the blog.
+  // `jobs` threads work: while jobs - 1 of them convert a batch, the main
+  // thread writes the previous batch and reads the next, then converts with
+  // them. At most three batches are held, however large the blog.
   std::vector<Job> batch = reader.next(kBatch, kBatchBytes), written_jobs;
   std::vector<Converted> written;
   auto write_batch = [&] {
@@ -336,7 +336,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
       }
     };
     std::vector<std::thread> threads;
-    for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
+    for (int t = 1; t < jobs; ++t) threads.emplace_back(work);
     std::vector<Job> following;
     try {
       write_batch();
@@ -346,6 +346,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
       for (auto& t : threads) t.join();
       throw;
     }
+    work();
     for (auto& t : threads) t.join();
     if (failure) std::rethrow_exception(failure);
     written = std::move(converted);

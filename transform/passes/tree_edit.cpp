@@ -305,6 +305,7 @@ std::vector<std::unique_ptr<HtmlNode>> to_blocks(std::vector<std::unique_ptr<Htm
 
 CssDeclarations parse_style(std::string_view style) {
   CssDeclarations out;
+  out.reserve(static_cast<size_t>(std::count(style.begin(), style.end(), ';')) + 1);
   size_t i = 0;
   while (i <= style.size()) {
     size_t end = style.find(';', i);
