@@ -175,6 +175,18 @@ std::string comments_yaml(const std::vector<CommentInput>& comments, const std::
   return write_comments_file(entries);
 }
 
+// make_description of the document's plain text, reading only the start of
+// it that the description can use (a long post's whole text is not built).
+std::string description_of(const DocNode& document, size_t limit) {
+  if (limit < (size_t{1} << 20))
+    for (size_t cap = 8 * limit + 64;; cap *= 4) {
+      const std::string text = plain_text(document, cap);
+      if (text.size() < cap) return make_description(text, limit);  // the whole text
+      if (auto description = make_description_from_prefix(text, limit)) return std::move(*description);
+    }
+  return make_description(plain_text(document), limit);
+}
+
 Converted convert_one(const Job& job, const SiteMap& site, SiteLookup& lookup, const TransformOptions& options,
                       const std::string& zone) {
   const Planned& d = job.doc;
@@ -195,7 +207,7 @@ Converted convert_one(const Job& job, const SiteMap& site, SiteLookup& lookup, c
                                            : local_date(d.published_utc, published_offset);
   fm.updated_date = options.full_timestamp ? local_timestamp(updated, updated_offset) : local_date(updated, updated_offset);
   fm.author = d.author;
-  fm.description = make_description(plain_text(*conv.document), options.description_length);
+  fm.description = description_of(*conv.document, options.description_length);
   fm.tags = d.labels;
   fm.published = d.status == "LIVE";
   fm.legacy_url = d.legacy_path;

@@ -35,13 +35,16 @@ const char* to_string(DocKind kind) {
   return "?";
 }
 
-std::string plain_text(const DocNode& root) {
+std::string plain_text(const DocNode& root) { return plain_text(root, std::string::npos); }
+
+std::string plain_text(const DocNode& root, size_t max_bytes) {
   std::string out;
   auto space = [&] {
     if (!out.empty() && out.back() != ' ') out += ' ';
   };
   std::vector<const DocNode*> stack{&root};
   while (!stack.empty()) {
+    if (out.size() >= max_bytes) return out;
     const DocNode* node = stack.back();
     stack.pop_back();
     if (node == nullptr) {  // end of a block

@@ -27,6 +27,9 @@ std::optional<int> zone_offset_minutes(const std::string& zone, std::string_view
 // space (CJK, a long URL) is cut at the limit on a code point boundary.
 // White space (Unicode spaces and line breaks too) collapses to one space.
 std::string make_description(std::string_view plain_text, size_t limit = 160);
+// make_description() of a text of which only `prefix` was read: the result
+// when the prefix already decides it (it is long enough), else nothing.
+std::optional<std::string> make_description_from_prefix(std::string_view prefix, size_t limit = 160);
 // The Python Insider migration's own rule, for byte-identical output with
 // its posts: the first `limit` - 3 code points and "...", cut mid-word if
 // that is where it falls ("... Python 3.12 Pyth...").
