@@ -179,7 +179,7 @@ std::string comments_yaml(const std::vector<CommentInput>& comments, const std::
 // it that the description can use (a long post's whole text is not built).
 std::string description_of(const DocNode& document, size_t limit) {
   if (limit < (size_t{1} << 20))
-    for (size_t cap = 8 * limit + 64;; cap *= 4) {
+    for (size_t cap = 2 * limit + 64;; cap *= 4) {
       const std::string text = plain_text(document, cap);
       if (text.size() < cap) return make_description(text, limit);  // the whole text
       if (auto description = make_description_from_prefix(text, limit)) return std::move(*description);

@@ -1,5 +1,6 @@
 // Which rule each HTML element gets. One table, so adding an element to a
 // rule is one line.
+#include <array>
 #include <string_view>
 #include <unordered_map>
 
@@ -116,7 +117,12 @@ bool is_more_comment(const HtmlNode& node) {
 }
 
 namespace {
-bool html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+constexpr std::array<bool, 256> kHtmlSpace = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : std::string_view(" \t\n\r\f")) table[c] = true;
+  return table;
+}();
+bool html_space(char c) { return kHtmlSpace[static_cast<unsigned char>(c)]; }
 }  // namespace
 
 void append_collapsed_html_whitespace(std::string& out, std::string_view text) {

@@ -1,6 +1,6 @@
 #include "visible_text.h"
 
-#include <array>
+#include <initializer_list>
 
 namespace blogshift {
 
@@ -11,16 +11,26 @@ bool hidden_element(std::string_view tag) {
          tag == "iframe";
 }
 
+// Compared by length first: most tags are ruled out without a look at their bytes.
 bool block_element(std::string_view tag) {
-  static const std::array<std::string_view, 44> kBlocks = {
-      "address", "article", "aside",  "blockquote", "body",   "caption",  "center",     "dd",    "details",
-      "dialog",  "dir",     "div",    "dl",         "dt",     "fieldset", "figcaption", "figure", "footer",
-      "form",    "h1",      "h2",     "h3",         "h4",     "h5",       "h6",         "header", "hgroup",
-      "hr",      "html",    "legend", "li",         "main",   "menu",     "nav",        "ol",    "p",
-      "pre",     "section", "summary", "table",     "tbody",  "tfoot",    "thead",      "tr"};
-  for (std::string_view b : kBlocks)
-    if (tag == b) return true;
-  return tag == "ul";
+  auto any_of = [&](std::initializer_list<std::string_view> names) {
+    for (std::string_view name : names)
+      if (tag == name) return true;
+    return false;
+  };
+  switch (tag.size()) {
+    case 1: return tag == "p";
+    case 2: return (tag[0] == 'h' && ((tag[1] >= '1' && tag[1] <= '6') || tag[1] == 'r')) ||
+                   any_of({"dd", "dl", "dt", "li", "ol", "tr", "ul"});
+    case 3: return any_of({"dir", "div", "nav", "pre"});
+    case 4: return any_of({"body", "form", "html", "main", "menu"});
+    case 5: return any_of({"aside", "table", "tbody", "tfoot", "thead"});
+    case 6: return any_of({"center", "dialog", "figure", "footer", "header", "hgroup", "legend"});
+    case 7: return any_of({"address", "article", "caption", "details", "section", "summary"});
+    case 8: return tag == "fieldset";
+    case 10: return tag == "blockquote" || tag == "figcaption";
+    default: return false;
+  }
 }
 
 // One code point at text[i]; invalid or truncated sequences decode as one

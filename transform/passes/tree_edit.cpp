@@ -171,11 +171,15 @@ bool is_inline_tag(std::string_view tag) { return !is_block_tag(tag); }
 
 bool is_inline(const HtmlNode& node) { return !node.is_element() || is_inline_tag(node.tag); }
 
-bool in_literal_text(const HtmlNode& node) {
+bool is_literal_tag(std::string_view tag) {
   static constexpr std::array<std::string_view, 7> kLiteral = {"pre", "code", "script", "style",
                                                                "textarea", "xmp", "kbd"};
+  return contains(tag, kLiteral);
+}
+
+bool in_literal_text(const HtmlNode& node) {
   for (const HtmlNode* p = &node; p; p = p->parent)
-    if (p->is_element() && contains(p->tag, kLiteral)) return true;
+    if (p->is_element() && is_literal_tag(p->tag)) return true;
   return false;
 }
 
