@@ -165,21 +165,34 @@ void SitePlan::plan_assets() {
   }
 }
 
-PlanLookup::PlanLookup(Database& db, std::mutex& lock) : lock_(lock) {
-  std::lock_guard<std::mutex> hold(lock_);
+bool shares_connection(Database& db) { return sqlite3_db_mutex(db.handle()) != nullptr; }
+
+namespace {
+
+// Holds the connection's mutex (recursive: the calls inside take it again).
+class ConnectionHold {
+public:
+  explicit ConnectionHold(sqlite3_mutex* mutex) : mutex_(mutex) { sqlite3_mutex_enter(mutex_); }
+  ~ConnectionHold() { sqlite3_mutex_leave(mutex_); }
+  ConnectionHold(const ConnectionHold&) = delete;
+  ConnectionHold& operator=(const ConnectionHold&) = delete;
+
+private:
+  sqlite3_mutex* mutex_;  // sqlite3_mutex_enter/leave do nothing with null
+};
+
+}  // namespace
+
+PlanLookup::PlanLookup(Database& db) : mutex_(sqlite3_db_mutex(db.handle())) {
   routes_.emplace(db.handle(), "SELECT route FROM temp.transform_routes WHERE path = ?", db.path());
   assets_.emplace(db.handle(), "SELECT asset_id, content_type, size FROM temp.transform_assets WHERE key = ?",
                   db.path());
 }
 
-PlanLookup::~PlanLookup() {
-  std::lock_guard<std::mutex> hold(lock_);
-  routes_.reset();
-  assets_.reset();
-}
+PlanLookup::~PlanLookup() = default;
 
 std::optional<std::string> PlanLookup::route(const std::string& old_path) {
-  std::lock_guard<std::mutex> hold(lock_);
+  ConnectionHold hold(mutex_);
   routes_->bind(1, old_path);
   std::optional<std::string> route;
   if (routes_->step()) route = routes_->column_text(0);
@@ -188,7 +201,7 @@ std::optional<std::string> PlanLookup::route(const std::string& old_path) {
 }
 
 std::optional<HeldAsset> PlanLookup::asset(const std::string& key) {
-  std::lock_guard<std::mutex> hold(lock_);
+  ConnectionHold hold(mutex_);
   assets_->bind(1, key);
   std::optional<HeldAsset> held;
   if (assets_->step()) held = HeldAsset{assets_->column_int(0), assets_->column_text(1), assets_->column_int(2)};

@@ -16,11 +16,12 @@
 // other two.
 //
 // Threads: the connection is shared by the stage's main thread and its
-// workers' PlanLookups; every use of it holds the stage's `lock`.
+// workers' PlanLookups. That needs SQLite's serialized mode (each call on
+// the connection holds its mutex; the default build), which
+// shares_connection() checks; a lookup holds that mutex over its few calls.
 #pragma once
 
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -73,10 +74,13 @@ private:
   SiteMap site_;
 };
 
+// Whether threads may share `db` (SQLite's serialized mode).
+bool shares_connection(Database& db);
+
 // One thread's lookups into a SitePlan's tables.
 class PlanLookup final : public SiteLookup {
 public:
-  PlanLookup(Database& db, std::mutex& lock);
+  explicit PlanLookup(Database& db);
   ~PlanLookup() override;
   PlanLookup(const PlanLookup&) = delete;
   PlanLookup& operator=(const PlanLookup&) = delete;
@@ -85,7 +89,7 @@ public:
   std::optional<HeldAsset> asset(const std::string& key) override;
 
 private:
-  std::mutex& lock_;
+  sqlite3_mutex* mutex_;  // the connection's own; null when nothing shares it
   std::optional<Statement> routes_, assets_;
 };
 

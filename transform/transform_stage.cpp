@@ -68,14 +68,11 @@ std::optional<int> optional_int(Statement& s, int column) {
   return static_cast<int>(s.column_int(column));
 }
 
-// The planned documents in order, a batch at a time. Every use of the
-// connection holds `lock` (workers look links up meanwhile), one document
-// at a time.
+// The planned documents in order, a batch at a time.
 class DocumentReader {
 public:
-  DocumentReader(Database& db, const TransformOptions& options, std::mutex& lock)
-      : lock_(lock),
-        docs_(db.prepare(kPlannedDocumentsSql)),
+  DocumentReader(Database& db, const TransformOptions& options)
+      : docs_(db.prepare(kPlannedDocumentsSql)),
         labels_(db.prepare("SELECT l.name FROM item_labels il JOIN labels l ON l.id = il.label_id"
                            " WHERE il.item_id = ? ORDER BY l.name")),
         comments_(db.prepare(
@@ -92,7 +89,6 @@ public:
     std::vector<Job> batch;
     size_t html = 0;
     while (batch.size() < count && html < bytes && !done_) {
-      std::lock_guard<std::mutex> hold(lock_);
       if (!docs_.step()) {
         done_ = true;
         break;
@@ -139,7 +135,6 @@ private:
     return job;
   }
 
-  std::mutex& lock_;
   Statement docs_, labels_, comments_;
   bool comments_file_;
   bool done_ = false;
@@ -312,9 +307,9 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   const BlogZones zones(db);
   const SitePlan plan(db, options, zones);
   Writer writer(db, options);
-  std::mutex lock;  // the connection, shared with the workers' link lookups
-  DocumentReader reader(db, options, lock);
-  const int jobs = std::max(1, options.jobs);
+  DocumentReader reader(db, options);
+  // Workers share the connection for their link lookups (site_plan.h).
+  const int jobs = shares_connection(db) ? std::max(1, options.jobs) : 1;
   // `jobs` threads work: while jobs - 1 of them convert a batch, the main
   // thread writes the previous batch and reads the next, then converts with
   // them. At most three batches are held, however large the blog.
@@ -322,7 +317,6 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   std::vector<Converted> written;
   auto write_batch = [&] {
     for (size_t k = 0; k < written.size(); ++k) {
-      std::lock_guard<std::mutex> hold(lock);
       report.html_megabytes += written[k].html_bytes / 1e6;
       writer.write(written_jobs[k].doc, written[k], report);
     }
@@ -336,7 +330,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     std::exception_ptr failure;  // the first exception of a worker, rethrown here
     auto work = [&] {
       try {
-        PlanLookup lookup(db, lock);
+        PlanLookup lookup(db);
         for (size_t k; (k = next++) < converted.size();) {
           const Job& job = batch[k];
           converted[k] = convert_one(job, plan.site(), lookup, options, zones.zone_for(job.doc.blog_id, options));
