@@ -184,15 +184,23 @@ void VisibleTextBuilder::text(std::string_view run) {
     CodePoint cp = decode(run, i);
     if (unicode_space(cp.cp)) {
       end_word();
-    } else if (cjk(cp.cp)) {
+    } else if (cjk(cp.cp)) {  // a word of its own (add_char and end_word, without the bookkeeping between)
       end_word();
-      add_char(run.substr(i, cp.length));
-      end_word();
+      if (break_pending_ && !out_.words.empty()) out_.breaks.push_back(static_cast<uint32_t>(out_.words.size()));
+      break_pending_ = false;
+      out_.words.push_back({static_cast<uint32_t>(out_.chars.size()), static_cast<uint32_t>(cp.length)});
+      out_.chars.append(run.substr(i, cp.length));
     } else if (!ignorable(cp.cp)) {
       add_char(run.substr(i, cp.length));
     }
     i += cp.length;
   }
+}
+
+void VisibleTextBuilder::reserve(size_t text_bytes) {
+  out_.chars.reserve(text_bytes);
+  out_.words.reserve(text_bytes / 4);
+  out_.breaks.reserve(text_bytes / 64);
 }
 
 void VisibleTextBuilder::add_char(std::string_view bytes) {
@@ -239,8 +247,9 @@ std::string VisibleTextBuilder::finish_block_code() {
   return block;
 }
 
-VisibleText extract_visible_text(const HtmlNode& root) {
+VisibleText extract_visible_text(const HtmlNode& root, size_t expected_bytes) {
   VisibleTextBuilder builder;
+  builder.reserve(expected_bytes);
   builder.walk(root);  // 32-bit offsets: html_reader caps input at 64 MiB
   return builder.finish();
 }
