@@ -181,6 +181,22 @@ void VisibleTextBuilder::text(std::string_view run) {
       }
       continue;
     }
+    if (c >= 0xE4 && c <= 0xE9 && i + 2 < run.size() && (static_cast<unsigned char>(run[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(run[i + 2]) & 0xC0) == 0x80) {
+      // Fast path for the unified ideographs (U+4E00..U+9FFF), most of any
+      // CJK text: each a word of its own, like cjk() below.
+      const uint32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(run[i + 1]) & 0x3Fu) << 6) |
+                          (static_cast<unsigned char>(run[i + 2]) & 0x3Fu);
+      if (cp >= 0x4E00) {
+        end_word();
+        if (break_pending_ && !out_.words.empty()) out_.breaks.push_back(static_cast<uint32_t>(out_.words.size()));
+        break_pending_ = false;
+        out_.words.push_back({static_cast<uint32_t>(out_.chars.size()), 3});
+        out_.chars.append(run.data() + i, 3);
+        i += 3;
+        continue;
+      }
+    }
     CodePoint cp = decode(run, i);
     if (unicode_space(cp.cp)) {
       end_word();
