@@ -1,5 +1,11 @@
 #include "site_plan.h"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+
+#include "errors.h"
 #include "metadata/post_metadata.h"
 #include "text.h"
 #include "url.h"
@@ -15,23 +21,24 @@ constexpr const char* kDocumentsSql =
     " FROM items i"
     " WHERE i.kind IN ('post', 'page') AND i.status IN ('LIVE', 'DRAFT', 'SCHEDULED')";
 
-const char* const kTables[] = {"transform_plan", "transform_renamed", "transform_routes", "transform_assets"};
-
 std::optional<int> optional_int(Statement& s, int column) {
   if (s.column_is_null(column)) return std::nullopt;
   return static_cast<int>(s.column_int(column));
 }
 
-}  // namespace
+// Beside the staging database (the stage's transaction keeps a second run
+// from using it meanwhile); in the system's temporary folder for a
+// database that has no file.
+std::string plan_path(const Database& db) {
+  const std::string& path = db.path();
+  if (!path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0) return path + "-transform-plan";
+  static std::atomic<unsigned> counter{0};
+  return (std::filesystem::temp_directory_path() /
+          ("blogshift-transform-plan-" + std::to_string(getpid()) + "-" + std::to_string(counter++)))
+      .string();
+}
 
-const char* const kPlannedDocumentsSql =
-    "SELECT i.id, i.blog_id, i.kind, COALESCE(i.blogger_id, ''), i.status, COALESCE(i.title, ''),"
-    " COALESCE(a.name, ''), COALESCE(i.legacy_path, ''), COALESCE(i.body_sha256, ''),"
-    " COALESCE(i.published_utc, ''), i.published_offset, COALESCE(i.updated_utc, ''), i.updated_offset,"
-    " (SELECT COUNT(*) FROM items c WHERE c.parent_id = i.id AND c.kind = 'comment'), p.slug, p.route,"
-    " COALESCE(i.body_html, '')"
-    " FROM temp.transform_plan p JOIN items i ON i.id = p.item_id LEFT JOIN authors a ON a.id = i.author_id"
-    " ORDER BY p.published, p.item_id";
+}  // namespace
 
 BlogZones::BlogZones(Database& db) {
   auto q = db.prepare(
@@ -52,43 +59,64 @@ int offset_for(std::optional<int> source_offset, const std::string& zone, const 
   return 0;
 }
 
-SitePlan::SitePlan(Database& db, const TransformOptions& options, const BlogZones& zones) : db_(db) {
-  for (const char* table : kTables) db_.exec(std::string("DROP TABLE IF EXISTS temp.") + table);
-  db_.exec(
-      "CREATE TEMP TABLE transform_plan (item_id INTEGER PRIMARY KEY, published TEXT NOT NULL, kind TEXT NOT NULL,"
-      " base TEXT NOT NULL, sort_key TEXT NOT NULL, date TEXT NOT NULL, legacy_path TEXT NOT NULL,"
-      " slug TEXT NOT NULL, route TEXT NOT NULL);"
-      // Indexes made before the rows, so every order below is an index
-      // walk: no sort holds the whole table in memory.
-      "CREATE INDEX temp.transform_plan_in_order ON transform_plan (published, item_id);"
-      "CREATE INDEX temp.transform_plan_by_base ON transform_plan (kind, base, sort_key);"
-      "CREATE TEMP TABLE transform_renamed (item_id INTEGER PRIMARY KEY, slug TEXT NOT NULL, route TEXT NOT NULL);"
-      "CREATE TEMP TABLE transform_routes (path TEXT PRIMARY KEY, route TEXT NOT NULL) WITHOUT ROWID;"
-      "CREATE TEMP TABLE transform_assets (key TEXT PRIMARY KEY, asset_id INTEGER NOT NULL,"
-      " content_type TEXT NOT NULL, size INTEGER NOT NULL) WITHOUT ROWID;");
-  site_.tag_route_pattern = options.tag_route_pattern;
-  auto hosts = db_.prepare("SELECT host FROM blog_hosts");
-  while (hosts.step()) site_.hosts.insert(hosts.column_text(0));
-  plan_documents(options, zones);
-  resolve_collisions(options);
-  plan_routes();
-  plan_assets();
+PlanConnection::PlanConnection(const std::string& path) : path_(path) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  db_.reset(raw);
+  if (rc != SQLITE_OK)
+    throw FatalError(path, std::string("cannot open the transform's plan: ") + (raw ? sqlite3_errmsg(raw) : "out of memory"));
+  sqlite3_exec(raw, "PRAGMA cache_size=-512", nullptr, nullptr, nullptr);  // a thread touches little of it
 }
 
-SitePlan::~SitePlan() {
-  for (const char* table : kTables) {
-    char* ignored = nullptr;  // a destructor cannot throw; the tables go with the connection anyway
-    sqlite3_exec(db_.handle(), (std::string("DROP TABLE IF EXISTS temp.") + table).c_str(), nullptr, nullptr, &ignored);
-    sqlite3_free(ignored);
+SitePlan::SitePlan(Database& db, const TransformOptions& options, const BlogZones& zones)
+    : db_(db), path_(plan_path(db)) {
+  remove_file();  // a run that crashed may have left one
+  try {
+    plan_ = std::make_unique<Database>(path_);
+    // Scratch data: no journal, no syncing, a small cache.
+    plan_->exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-2048;");
+    Transaction transaction(*plan_);
+    plan_->exec(
+        "CREATE TABLE transform_plan (item_id INTEGER PRIMARY KEY, published TEXT NOT NULL, kind TEXT NOT NULL,"
+        " base TEXT NOT NULL, sort_key TEXT NOT NULL, date TEXT NOT NULL, legacy_path TEXT NOT NULL,"
+        " slug TEXT NOT NULL, route TEXT NOT NULL);"
+        // Indexes made before the rows, so every order below is an index
+        // walk: no sort holds the whole table in memory.
+        "CREATE INDEX transform_plan_in_order ON transform_plan (published, item_id);"
+        "CREATE INDEX transform_plan_by_base ON transform_plan (kind, base, sort_key);"
+        "CREATE TABLE transform_renamed (item_id INTEGER PRIMARY KEY, slug TEXT NOT NULL, route TEXT NOT NULL);"
+        "CREATE TABLE transform_routes (path TEXT PRIMARY KEY, route TEXT NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE transform_assets (key TEXT PRIMARY KEY, asset_id INTEGER NOT NULL,"
+        " content_type TEXT NOT NULL, size INTEGER NOT NULL) WITHOUT ROWID;");
+    site_.tag_route_pattern = options.tag_route_pattern;
+    auto hosts = db_.prepare("SELECT host FROM blog_hosts");
+    while (hosts.step()) site_.hosts.insert(hosts.column_text(0));
+    plan_documents(options, zones);
+    resolve_collisions(options);
+    plan_routes();
+    plan_assets();
+    transaction.commit();
+    plan_.reset();  // from here on it is only read, through a connection per thread
+  } catch (...) {
+    plan_.reset();
+    remove_file();
+    throw;
   }
+}
+
+SitePlan::~SitePlan() { remove_file(); }
+
+void SitePlan::remove_file() const {
+  std::error_code ignored;  // cannot throw from a destructor; a stray file goes with the next run
+  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix, ignored);
 }
 
 // Each document with the slug its legacy path (or title) gives, and the
 // route that slug would have.
 void SitePlan::plan_documents(const TransformOptions& options, const BlogZones& zones) {
   auto q = db_.prepare(kDocumentsSql);
-  auto insert = db_.prepare(
-      "INSERT INTO temp.transform_plan (item_id, published, kind, base, sort_key, date, legacy_path, slug, route)"
+  auto insert = plan_->prepare(
+      "INSERT INTO transform_plan (item_id, published, kind, base, sort_key, date, legacy_path, slug, route)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   while (q.step()) {
     const int64_t id = q.column_int(0);
@@ -111,9 +139,9 @@ void SitePlan::plan_documents(const TransformOptions& options, const BlogZones& 
 void SitePlan::resolve_collisions(const TransformOptions& options) {
   // In (kind, base, publication) order, an index walk: the first of each
   // base keeps it.
-  auto all = db_.prepare("SELECT item_id, kind, base, date FROM temp.transform_plan ORDER BY kind, base, sort_key");
-  auto own = db_.prepare("SELECT 1 FROM temp.transform_plan WHERE kind = ? AND base = ? LIMIT 1");
-  auto renamed = db_.prepare("INSERT INTO temp.transform_renamed (item_id, slug, route) VALUES (?, ?, ?)");
+  auto all = plan_->prepare("SELECT item_id, kind, base, date FROM transform_plan ORDER BY kind, base, sort_key");
+  auto own = plan_->prepare("SELECT 1 FROM transform_plan WHERE kind = ? AND base = ? LIMIT 1");
+  auto renamed = plan_->prepare("INSERT INTO transform_renamed (item_id, slug, route) VALUES (?, ?, ?)");
   std::string kind, base;
   int next = 2;
   for (bool first_row = true; all.step(); first_row = false) {
@@ -132,31 +160,34 @@ void SitePlan::resolve_collisions(const TransformOptions& options) {
     const std::string pattern = kind == "post" ? options.route_pattern : options.page_route_pattern;
     renamed.bind(1, all.column_int(0)).bind(2, slug).bind(3, route_for(pattern, all.column_text(3), slug)).run();
   }
-  db_.exec(
-      "UPDATE temp.transform_plan SET slug = r.slug, route = r.route FROM temp.transform_renamed r"
+  plan_->exec(
+      "UPDATE transform_plan SET slug = r.slug, route = r.route FROM transform_renamed r"
       " WHERE transform_plan.item_id = r.item_id");
 }
 
 // Legacy paths first (a later document with the same path wins), then the
 // path of every URL a source saw for a document, where no legacy path is.
 void SitePlan::plan_routes() {
-  db_.exec(
-      "INSERT OR REPLACE INTO temp.transform_routes (path, route)"
-      " SELECT legacy_path, route FROM temp.transform_plan WHERE legacy_path <> '' ORDER BY published, item_id");
-  auto urls = db_.prepare(
-      "SELECT u.url, p.route FROM item_urls u JOIN temp.transform_plan p ON p.item_id = u.item_id"
-      " ORDER BY u.item_id, u.url");
-  auto insert = db_.prepare("INSERT OR IGNORE INTO temp.transform_routes (path, route) VALUES (?, ?)");
+  plan_->exec(
+      "INSERT OR REPLACE INTO transform_routes (path, route)"
+      " SELECT legacy_path, route FROM transform_plan WHERE legacy_path <> '' ORDER BY published, item_id");
+  auto urls = db_.prepare("SELECT item_id, url FROM item_urls ORDER BY item_id, url");
+  auto route = plan_->prepare("SELECT route FROM transform_plan WHERE item_id = ?");
+  auto insert = plan_->prepare("INSERT OR IGNORE INTO transform_routes (path, route) VALUES (?, ?)");
   while (urls.step()) {
-    const std::string path = url_path(urls.column_text(0));
-    if (!path.empty()) insert.bind(1, path).bind(2, urls.column_text(1)).run();
+    route.bind(1, urls.column_int(0));
+    if (route.step()) {
+      const std::string path = url_path(urls.column_text(1));
+      if (!path.empty()) insert.bind(1, path).bind(2, route.column_text(0)).run();
+    }
+    route.reset();
   }
 }
 
 void SitePlan::plan_assets() {
   auto assets = db_.prepare("SELECT id, url, COALESCE(content_type, ''), size FROM assets ORDER BY id");
-  auto insert = db_.prepare(
-      "INSERT INTO temp.transform_assets (key, asset_id, content_type, size) VALUES (?, ?, ?, ?)"
+  auto insert = plan_->prepare(
+      "INSERT INTO transform_assets (key, asset_id, content_type, size) VALUES (?, ?, ?, ?)"
       " ON CONFLICT (key) DO UPDATE SET asset_id = excluded.asset_id, content_type = excluded.content_type,"
       " size = excluded.size WHERE excluded.size > transform_assets.size");
   while (assets.step()) {
@@ -165,47 +196,32 @@ void SitePlan::plan_assets() {
   }
 }
 
-bool shares_connection(Database& db) { return sqlite3_db_mutex(db.handle()) != nullptr; }
+PlannedDocuments::PlannedDocuments(const SitePlan& plan)
+    : connection_(plan.path()),
+      rows_(connection_.handle(), "SELECT item_id, slug, route FROM transform_plan ORDER BY published, item_id",
+            connection_.path()) {}
 
-namespace {
+bool PlannedDocuments::next() { return rows_.step(); }
 
-// Holds the connection's mutex (recursive: the calls inside take it again).
-class ConnectionHold {
-public:
-  explicit ConnectionHold(sqlite3_mutex* mutex) : mutex_(mutex) { sqlite3_mutex_enter(mutex_); }
-  ~ConnectionHold() { sqlite3_mutex_leave(mutex_); }
-  ConnectionHold(const ConnectionHold&) = delete;
-  ConnectionHold& operator=(const ConnectionHold&) = delete;
-
-private:
-  sqlite3_mutex* mutex_;  // sqlite3_mutex_enter/leave do nothing with null
-};
-
-}  // namespace
-
-PlanLookup::PlanLookup(Database& db) : mutex_(sqlite3_db_mutex(db.handle())) {
-  routes_.emplace(db.handle(), "SELECT route FROM temp.transform_routes WHERE path = ?", db.path());
-  assets_.emplace(db.handle(), "SELECT asset_id, content_type, size FROM temp.transform_assets WHERE key = ?",
-                  db.path());
-}
-
-PlanLookup::~PlanLookup() = default;
+PlanLookup::PlanLookup(const SitePlan& plan)
+    : connection_(plan.path()),
+      routes_(connection_.handle(), "SELECT route FROM transform_routes WHERE path = ?", connection_.path()),
+      assets_(connection_.handle(), "SELECT asset_id, content_type, size FROM transform_assets WHERE key = ?",
+              connection_.path()) {}
 
 std::optional<std::string> PlanLookup::route(const std::string& old_path) {
-  ConnectionHold hold(mutex_);
-  routes_->bind(1, old_path);
+  routes_.bind(1, old_path);
   std::optional<std::string> route;
-  if (routes_->step()) route = routes_->column_text(0);
-  routes_->reset();
+  if (routes_.step()) route = routes_.column_text(0);
+  routes_.reset();
   return route;
 }
 
 std::optional<HeldAsset> PlanLookup::asset(const std::string& key) {
-  ConnectionHold hold(mutex_);
-  assets_->bind(1, key);
+  assets_.bind(1, key);
   std::optional<HeldAsset> held;
-  if (assets_->step()) held = HeldAsset{assets_->column_int(0), assets_->column_text(1), assets_->column_int(2)};
-  assets_->reset();
+  if (assets_.step()) held = HeldAsset{assets_.column_int(0), assets_.column_text(1), assets_.column_int(2)};
+  assets_.reset();
   return held;
 }
 

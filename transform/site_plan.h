@@ -1,27 +1,23 @@
-// The transform's plan of the whole site, kept in temporary tables of the
-// staging database so that memory does not grow with the number of
-// documents:
+// The transform's plan of the whole site, kept in a scratch SQLite file of
+// its own (beside the staging database, removed when done) so that memory
+// does not grow with the number of documents, and so that every thread
+// reads it through a connection of its own:
 //   transform_plan    every document to convert, in the order the stage
 //                     writes them (publication date, then id): its slug
-//                     (collisions resolved in publication order), route,
-//                     file and local publication date;
+//                     (collisions resolved in publication order), route
+//                     and local publication date;
 //   transform_routes  every old path that leads to a route: the legacy
 //                     paths (the last document wins), then the paths of the
 //                     URLs the sources saw (the first one wins);
 //   transform_assets  the held assets by asset_key() (the largest size
 //                     variant wins).
-// SitePlan builds them inside the stage's transaction and drops them when
-// destroyed. The documents are then read from transform_plan in order
-// (kPlannedDocumentsSql); PlanLookup answers the link rewriter from the
-// other two.
-//
-// Threads: the connection is shared by the stage's main thread and its
-// workers' PlanLookups. That needs SQLite's serialized mode (each call on
-// the connection holds its mutex; the default build), which
-// shares_connection() checks; a lookup holds that mutex over its few calls.
+// SitePlan builds it from the staging database (inside the stage's
+// transaction); the main thread then reads the documents in order
+// (PlannedDocuments) and each worker looks links up with a PlanLookup.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -46,51 +42,70 @@ private:
 // zone (when there is one), else UTC.
 int offset_for(std::optional<int> source_offset, const std::string& zone, const std::string& utc);
 
-// The documents to convert in the plan's order, one row each:
-//   0 item_id  1 blog_id  2 kind  3 blogger_id  4 status  5 title  6 author
-//   7 legacy_path  8 body_sha256  9 published_utc  10 published_offset
-//   11 updated_utc  12 updated_offset  13 comment count  14 slug  15 route
-//   16 body_html
-extern const char* const kPlannedDocumentsSql;
+// A read-only connection to a plan file, for one thread.
+class PlanConnection {
+public:
+  explicit PlanConnection(const std::string& path);
+  sqlite3* handle() const { return db_.get(); }
+  const std::string& path() const { return path_; }
+
+private:
+  struct Closer {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+  };
+  std::string path_;
+  std::unique_ptr<sqlite3, Closer> db_;
+};
 
 class SitePlan {
 public:
   SitePlan(Database& db, const TransformOptions& options, const BlogZones& zones);
-  ~SitePlan();
+  ~SitePlan();  // removes the file
   SitePlan(const SitePlan&) = delete;
   SitePlan& operator=(const SitePlan&) = delete;
 
   // The old blog's hosts and the tag route pattern (routes and assets are
-  // in the tables: use a PlanLookup).
+  // in the plan: use a PlanLookup).
   const SiteMap& site() const { return site_; }
+  const std::string& path() const { return path_; }
 
 private:
   void plan_documents(const TransformOptions& options, const BlogZones& zones);
   void resolve_collisions(const TransformOptions& options);
   void plan_routes();
   void plan_assets();
+  void remove_file() const;
 
-  Database& db_;
+  Database& db_;  // the staging database
+  std::string path_;
+  std::unique_ptr<Database> plan_;  // the plan file while it is written
   SiteMap site_;
 };
 
-// Whether threads may share `db` (SQLite's serialized mode).
-bool shares_connection(Database& db);
+// The planned documents in the plan's order: item id, slug and route.
+class PlannedDocuments {
+public:
+  explicit PlannedDocuments(const SitePlan& plan);
+  bool next();  // false after the last
+  int64_t item_id() const { return rows_.column_int(0); }
+  std::string slug() const { return rows_.column_text(1); }
+  std::string route() const { return rows_.column_text(2); }
 
-// One thread's lookups into a SitePlan's tables.
+private:
+  PlanConnection connection_;
+  Statement rows_;
+};
+
+// One thread's lookups into a plan.
 class PlanLookup final : public SiteLookup {
 public:
-  explicit PlanLookup(Database& db);
-  ~PlanLookup() override;
-  PlanLookup(const PlanLookup&) = delete;
-  PlanLookup& operator=(const PlanLookup&) = delete;
-
+  explicit PlanLookup(const SitePlan& plan);
   std::optional<std::string> route(const std::string& old_path) override;
   std::optional<HeldAsset> asset(const std::string& key) override;
 
 private:
-  sqlite3_mutex* mutex_;  // the connection's own; null when nothing shares it
-  std::optional<Statement> routes_, assets_;
+  PlanConnection connection_;
+  Statement routes_, assets_;
 };
 
 }  // namespace blogshift

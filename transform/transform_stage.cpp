@@ -8,6 +8,7 @@
 
 #include "body_converter.h"
 #include "digest.h"
+#include "errors.h"
 #include "records.h"
 #include "site_plan.h"
 #include "fidelity/fidelity_check.h"
@@ -68,11 +69,19 @@ std::optional<int> optional_int(Statement& s, int column) {
   return static_cast<int>(s.column_int(column));
 }
 
-// The planned documents in order, a batch at a time.
+// The planned documents in order, a batch at a time: the plan gives the
+// order, slug and route; the staging database the rest.
 class DocumentReader {
 public:
-  DocumentReader(Database& db, const TransformOptions& options)
-      : docs_(db.prepare(kPlannedDocumentsSql)),
+  DocumentReader(Database& db, const SitePlan& plan, const TransformOptions& options)
+      : db_path_(db.path()),
+        planned_(plan),
+        item_(db.prepare(
+            "SELECT i.blog_id, i.kind, COALESCE(i.blogger_id, ''), i.status, COALESCE(i.title, ''),"
+            " COALESCE(a.name, ''), COALESCE(i.legacy_path, ''), COALESCE(i.body_sha256, ''),"
+            " COALESCE(i.published_utc, ''), i.published_offset, COALESCE(i.updated_utc, ''), i.updated_offset,"
+            " (SELECT COUNT(*) FROM items c WHERE c.parent_id = i.id AND c.kind = 'comment'), COALESCE(i.body_html, '')"
+            " FROM items i LEFT JOIN authors a ON a.id = i.author_id WHERE i.id = ?")),
         labels_(db.prepare("SELECT l.name FROM item_labels il JOIN labels l ON l.id = il.label_id"
                            " WHERE il.item_id = ? ORDER BY l.name")),
         comments_(db.prepare(
@@ -89,7 +98,7 @@ public:
     std::vector<Job> batch;
     size_t html = 0;
     while (batch.size() < count && html < bytes && !done_) {
-      if (!docs_.step()) {
+      if (!planned_.next()) {
         done_ = true;
         break;
       }
@@ -103,24 +112,28 @@ private:
   Job read() {
     Job job;
     Planned& p = job.doc;
-    p.item_id = docs_.column_int(0);
-    p.blog_id = docs_.column_text(1);
-    p.kind = docs_.column_text(2);
-    p.blogger_id = docs_.column_text(3);
-    p.status = docs_.column_text(4);
-    p.title = docs_.column_text(5);
-    p.author = docs_.column_text(6);
-    p.legacy_path = docs_.column_text(7);
-    p.source_sha256 = docs_.column_text(8);
-    p.published_utc = docs_.column_text(9);
-    p.published_offset = optional_int(docs_, 10);
-    p.updated_utc = docs_.column_text(11);
-    p.updated_offset = optional_int(docs_, 12);
-    p.comments = docs_.column_int(13);
-    p.slug = docs_.column_text(14);
-    p.route = docs_.column_text(15);
+    p.item_id = planned_.item_id();
+    p.slug = planned_.slug();
+    p.route = planned_.route();
+    item_.bind(1, p.item_id);
+    if (!item_.step())  // the plan was made in this transaction: cannot happen
+      throw FatalError(db_path_, "item " + std::to_string(p.item_id) + " of the transform's plan is missing");
+    p.blog_id = item_.column_text(0);
+    p.kind = item_.column_text(1);
+    p.blogger_id = item_.column_text(2);
+    p.status = item_.column_text(3);
+    p.title = item_.column_text(4);
+    p.author = item_.column_text(5);
+    p.legacy_path = item_.column_text(6);
+    p.source_sha256 = item_.column_text(7);
+    p.published_utc = item_.column_text(8);
+    p.published_offset = optional_int(item_, 9);
+    p.updated_utc = item_.column_text(10);
+    p.updated_offset = optional_int(item_, 11);
+    p.comments = item_.column_int(12);
+    job.body = item_.column_text(13);
+    item_.reset();
     p.path = std::string("content/") + (p.kind == "post" ? "posts/" : "pages/") + p.slug + "/index.md";
-    job.body = docs_.column_text(16);
     labels_.bind(1, p.item_id);
     while (labels_.step()) p.labels.push_back(labels_.column_text(0));
     labels_.reset();
@@ -135,7 +148,9 @@ private:
     return job;
   }
 
-  Statement docs_, labels_, comments_;
+  std::string db_path_;
+  PlannedDocuments planned_;
+  Statement item_, labels_, comments_;
   bool comments_file_;
   bool done_ = false;
 };
@@ -307,9 +322,8 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   const BlogZones zones(db);
   const SitePlan plan(db, options, zones);
   Writer writer(db, options);
-  DocumentReader reader(db, options);
-  // Workers share the connection for their link lookups (site_plan.h).
-  const int jobs = shares_connection(db) ? std::max(1, options.jobs) : 1;
+  DocumentReader reader(db, plan, options);
+  const int jobs = std::max(1, options.jobs);
   // `jobs` threads work: while jobs - 1 of them convert a batch, the main
   // thread writes the previous batch and reads the next, then converts with
   // them. At most three batches are held, however large the blog.
@@ -330,7 +344,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     std::exception_ptr failure;  // the first exception of a worker, rethrown here
     auto work = [&] {
       try {
-        PlanLookup lookup(db);
+        PlanLookup lookup(plan);
         for (size_t k; (k = next++) < converted.size();) {
           const Job& job = batch[k];
           converted[k] = convert_one(job, plan.site(), lookup, options, zones.zone_for(job.doc.blog_id, options));
