@@ -1,11 +1,9 @@
 #include "transform_stage.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <mutex>
-#include <thread>
 
+#include "batch_workers.h"
 #include "body_converter.h"
 #include "digest.h"
 #include "errors.h"
@@ -323,12 +321,12 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   const SitePlan plan(db, options, zones);
   Writer writer(db, options);
   DocumentReader reader(db, plan, options);
-  const int jobs = std::max(1, options.jobs);
+  const size_t jobs = static_cast<size_t>(std::max(1, options.jobs));
   // `jobs` threads work: while jobs - 1 of them convert a batch, the main
   // thread writes the previous batch and reads the next, then converts with
   // them. At most three batches are held, however large the blog.
   std::vector<Job> batch = reader.next(kBatch, kBatchBytes), written_jobs;
-  std::vector<Converted> written;
+  std::vector<Converted> converted, written;
   auto write_batch = [&] {
     for (size_t k = 0; k < written.size(); ++k) {
       report.html_megabytes += written[k].html_bytes / 1e6;
@@ -337,38 +335,24 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     written.clear();
     written_jobs.clear();
   };
+  std::vector<std::unique_ptr<PlanLookup>> lookups;  // one connection to the plan per thread
+  for (size_t t = 0; t < jobs; ++t) lookups.push_back(std::make_unique<PlanLookup>(plan));
+  BatchWorkers workers(jobs - 1, [&](size_t worker, size_t k) {
+    const Job& job = batch[k];
+    converted[k] = convert_one(job, plan.site(), *lookups[worker], options, zones.zone_for(job.doc.blog_id, options));
+  });
   while (!batch.empty()) {
-    std::vector<Converted> converted(batch.size());
-    std::atomic<size_t> next{0};
-    std::mutex failure_lock;
-    std::exception_ptr failure;  // the first exception of a worker, rethrown here
-    auto work = [&] {
-      try {
-        PlanLookup lookup(plan);
-        for (size_t k; (k = next++) < converted.size();) {
-          const Job& job = batch[k];
-          converted[k] = convert_one(job, plan.site(), lookup, options, zones.zone_for(job.doc.blog_id, options));
-        }
-      } catch (...) {
-        std::lock_guard<std::mutex> hold(failure_lock);
-        if (!failure) failure = std::current_exception();
-        next = converted.size();
-      }
-    };
-    std::vector<std::thread> threads;
-    for (int t = 1; t < jobs; ++t) threads.emplace_back(work);
+    converted.assign(batch.size(), Converted{});
+    workers.start(batch.size());
     std::vector<Job> following;
     try {
       write_batch();
       following = reader.next(kBatch, kBatchBytes);
     } catch (...) {
-      next = converted.size();
-      for (auto& t : threads) t.join();
+      workers.abandon();
       throw;
     }
-    work();
-    for (auto& t : threads) t.join();
-    if (failure) std::rethrow_exception(failure);
+    workers.finish();
     written = std::move(converted);
     written_jobs = std::move(batch);
     batch = std::move(following);
