@@ -3,8 +3,9 @@
 # generated export 12 times larger, next to peers: xmllint --stream (libxml2's
 # own reader, the floor for any libxml2-based tool) and Python's
 # ElementTree.iterparse (what a migration script would use). Then the
-# transform benchmark on the same export, its x12 copy and the program-think
-# mirror (the largest source by HTML volume), next to Turndown (npm) and
+# transform benchmark on the same export, its x12 and x100 copies (memory
+# must not grow with them) and the program-think mirror (the largest source
+# by HTML volume), next to Turndown (npm) and
 # pandoc (Debian), each fetched into the temporary folder when the registry
 # is reachable and skipped when it is not; nothing is installed system-wide.
 # Usage: bench/run.sh [BUILD_DIR]   (needs ../shared/corpus)
@@ -52,7 +53,7 @@ mkdir -p "$work/mirror" "$work/bodies"
 tar xzf "$corpus/program-think-offline/program-think-html-2009-2021.tar.gz" -C "$work/mirror"
 taskset -c 0,1 "$build/bench/transform_bench" --bodies-out "$work/bodies" \
   "arborlodge=$work/arborlodge.xml" "arborlodge-x12=$work/arborlodge-x12.xml" \
-  "program-think=$work/mirror/program-think/html"
+  "arborlodge-x100=$work/arborlodge-x100.xml" "program-think=$work/mirror/program-think/html"
 
 echo
 echo "== peers on the same bodies (one core)"

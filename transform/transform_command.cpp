@@ -54,7 +54,7 @@ void add_transform_tuning_options(CLI::App& app, TransformOptions& t, std::strin
                  "extra front matter fields, comma-separated: bloggerId, comments (count), aliases (Hugo), "
                  "redirect_from (Jekyll)");
   app.add_flag("--comments", t.comments_file, "write each post's comments beside it as comments.yaml");
-  app.add_option("-j,--jobs", t.jobs, "worker threads")->capture_default_str()->check(CLI::Range(1, 64));
+  app.add_option("-j,--jobs", t.jobs, "threads to work on (the output is the same)")->capture_default_str()->check(CLI::Range(1, 64));
 }
 
 void print_transform_report(const TransformReport& r, std::ostream& out) {

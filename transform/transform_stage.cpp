@@ -1,14 +1,14 @@
 #include "transform_stage.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <mutex>
-#include <thread>
 
+#include "batch_workers.h"
 #include "body_converter.h"
 #include "digest.h"
+#include "errors.h"
 #include "records.h"
+#include "site_plan.h"
 #include "fidelity/fidelity_check.h"
 #include "links/link_rewriter.h"
 #include "links/redirect_table.h"
@@ -26,7 +26,11 @@ namespace blogshift {
 
 namespace {
 
-constexpr size_t kBatch = 64;  // documents converted between writes; bounds memory
+// Documents converted between writes: at most this many, and no more HTML
+// than this once one is in, so memory stays bounded however large (or
+// however alike, as in a blog of copies) the posts in a row are.
+constexpr size_t kBatch = 64;
+constexpr size_t kBatchBytes = size_t{1} << 20;
 
 // A post or page to convert: what the database says, plus its planned place.
 struct Planned {
@@ -54,133 +58,110 @@ struct Converted {
   double html_bytes = 0;
 };
 
+// A planned document and what it is converted from.
+struct Job {
+  Planned doc;
+  std::string body;
+  std::vector<CommentInput> comments;
+};
+
 std::optional<int> optional_int(Statement& s, int column) {
   if (s.column_is_null(column)) return std::nullopt;
   return static_cast<int>(s.column_int(column));
 }
 
-std::vector<Planned> load_documents(Database& db) {
-  std::vector<Planned> out;
-  auto q = db.prepare(
-      "SELECT i.id, i.blog_id, i.kind, COALESCE(i.blogger_id, ''), i.status, COALESCE(i.title, ''),"
-      " COALESCE(a.name, ''), COALESCE(i.legacy_path, ''), COALESCE(i.body_sha256, ''),"
-      " COALESCE(i.published_utc, ''), i.published_offset, COALESCE(i.updated_utc, ''), i.updated_offset,"
-      " (SELECT COUNT(*) FROM items c WHERE c.parent_id = i.id AND c.kind = 'comment')"
-      " FROM items i LEFT JOIN authors a ON a.id = i.author_id"
-      " WHERE i.kind IN ('post', 'page') AND i.status IN ('LIVE', 'DRAFT', 'SCHEDULED')"
-      " ORDER BY COALESCE(i.published_utc, ''), i.id");
-  auto labels = db.prepare(
-      "SELECT l.name FROM item_labels il JOIN labels l ON l.id = il.label_id WHERE il.item_id = ? ORDER BY l.name");
-  while (q.step()) {
-    Planned p;
-    p.item_id = q.column_int(0);
-    p.blog_id = q.column_text(1);
-    p.kind = q.column_text(2);
-    p.blogger_id = q.column_text(3);
-    p.status = q.column_text(4);
-    p.title = q.column_text(5);
-    p.author = q.column_text(6);
-    p.legacy_path = q.column_text(7);
-    p.source_sha256 = q.column_text(8);
-    p.published_utc = q.column_text(9);
-    p.published_offset = optional_int(q, 10);
-    p.updated_utc = q.column_text(11);
-    p.updated_offset = optional_int(q, 12);
-    p.comments = q.column_int(13);
-    labels.bind(1, p.item_id);
-    while (labels.step()) p.labels.push_back(labels.column_text(0));
-    labels.reset();
-    out.push_back(std::move(p));
-  }
-  return out;
-}
+// The planned documents in order, a batch at a time: the plan gives the
+// order, slug and route; the staging database the rest.
+class DocumentReader {
+public:
+  DocumentReader(Database& db, const SitePlan& plan, const TransformOptions& options)
+      : db_path_(db.path()),
+        planned_(plan),
+        item_(db.prepare(
+            "SELECT i.blog_id, i.kind, COALESCE(i.blogger_id, ''), i.status, COALESCE(i.title, ''),"
+            " COALESCE(a.name, ''), COALESCE(i.legacy_path, ''), COALESCE(i.body_sha256, ''),"
+            " COALESCE(i.published_utc, ''), i.published_offset, COALESCE(i.updated_utc, ''), i.updated_offset,"
+            " (SELECT COUNT(*) FROM items c WHERE c.parent_id = i.id AND c.kind = 'comment'), COALESCE(i.body_html, '')"
+            " FROM items i LEFT JOIN authors a ON a.id = i.author_id WHERE i.id = ?")),
+        labels_(db.prepare("SELECT l.name FROM item_labels il JOIN labels l ON l.id = il.label_id"
+                           " WHERE il.item_id = ? ORDER BY l.name")),
+        comments_(db.prepare(
+            "SELECT COALESCE(c.blogger_id, ''), COALESCE(a.name, ''), COALESCE(a.uri, ''),"
+            " COALESCE(c.published_utc, ''), COALESCE(c.body_html, ''), COALESCE(c.extra_json, ''), c.published_offset"
+            " FROM items c LEFT JOIN authors a ON a.id = c.author_id"
+            " WHERE c.parent_id = ? AND c.kind = 'comment' AND c.status = 'LIVE'"
+            " ORDER BY COALESCE(c.published_utc, ''), c.id")),
+        comments_file_(options.comments_file),
+        layout_(parse_site_layout(options.layout)) {}
 
-// The blog's own zone from a classic export's settings, when it has one.
-std::map<std::string, std::string> blog_zones(Database& db) {
-  std::map<std::string, std::string> zones;
-  auto q = db.prepare(
-      "SELECT blog_id, body_html FROM items WHERE kind = 'settings' AND blogger_id = 'settings.BLOG_TIME_ZONE'");
-  while (q.step()) zones[q.column_text(0)] = std::string(trim(q.column_text(1)));
-  return zones;
-}
-
-// The zone for a blog's dates: --timezone, else the blog's own setting, else none.
-std::string zone_for(const std::string& blog_id, const TransformOptions& options,
-                     const std::map<std::string, std::string>& zones) {
-  if (!options.timezone.empty()) return options.timezone;
-  auto zone = zones.find(blog_id);
-  return zone != zones.end() ? zone->second : std::string();
-}
-
-// Minutes east of UTC for a post's time: the source's own offset first, then
-// the zone asked for (or the blog's setting), else UTC.
-int offset_for(std::optional<int> source_offset, const std::string& zone, const std::string& utc) {
-  if (source_offset) return *source_offset;
-  if (!zone.empty())
-    if (auto o = zone_offset_minutes(zone, utc)) return *o;
-  return 0;
-}
-
-void plan_paths(std::vector<Planned>& docs, const TransformOptions& options,
-                const std::map<std::string, std::string>& zones) {
-  for (const char* kind : {"post", "page"}) {
-    std::vector<Planned*> of_kind;
-    std::vector<std::pair<std::string, std::string>> candidates;
-    for (auto& d : docs) {
-      if (d.kind != kind) continue;
-      std::string fallback = slug_from_title(d.title);
-      if (fallback.empty()) fallback = std::string(kind) + "-" + (d.blogger_id.empty() ? std::to_string(d.item_id) : d.blogger_id);
-      std::string slug = d.legacy_path.empty() ? fallback : slug_from_legacy_path(d.legacy_path, fallback);
-      of_kind.push_back(&d);
-      candidates.emplace_back(slug, d.published_utc + "#" + std::to_string(d.item_id));
+  // Up to `count` documents, up to `bytes` of HTML once there is one;
+  // none when all were read.
+  std::vector<Job> next(size_t count, size_t bytes) {
+    std::vector<Job> batch;
+    size_t html = 0;
+    while (batch.size() < count && html < bytes && !done_) {
+      if (!planned_.next()) {
+        done_ = true;
+        break;
+      }
+      batch.push_back(read());
+      html += batch.back().body.size();
     }
-    std::vector<std::string> slugs = resolve_slug_collisions(candidates);
-    for (size_t i = 0; i < of_kind.size(); ++i) {
-      Planned& d = *of_kind[i];
-      d.slug = slugs[i];
-      const std::string tz = zone_for(d.blog_id, options, zones);
-      const std::string date = local_date(d.published_utc, offset_for(d.published_offset, tz, d.published_utc));
-      const SiteLayout layout = parse_site_layout(options.layout);
-      d.route = route_for(
-          layout_route_pattern(layout, d.kind == "post" ? options.route_pattern : options.page_route_pattern), date,
-          d.slug);
-      d.local_date = date;
-      DocumentPlace place = place_document(layout, d.kind, d.slug, date);
-      d.path = std::move(place.path);
-      d.asset_dir = std::move(place.asset_dir);
-      d.asset_prefix = std::move(place.asset_prefix);
-      d.comments_path = std::move(place.comments_path);
-    }
+    return batch;
   }
-}
 
-SiteMap load_site(Database& db, const std::vector<Planned>& docs, const TransformOptions& options) {
-  SiteMap site;
-  site.tag_route_pattern = options.tag_route_pattern;
-  site.archive_year_route_pattern = options.archive_year_route_pattern;
-  site.archive_month_route_pattern = options.archive_month_route_pattern;
-  auto hosts = db.prepare("SELECT host FROM blog_hosts");
-  while (hosts.step()) site.hosts.insert(hosts.column_text(0));
-  std::map<int64_t, const Planned*> by_id;
-  for (const auto& d : docs) {
-    if (!d.legacy_path.empty()) site.routes[d.legacy_path] = d.route;
-    by_id[d.item_id] = &d;
+private:
+  Job read() {
+    Job job;
+    Planned& p = job.doc;
+    p.item_id = planned_.item_id();
+    p.slug = planned_.slug();
+    p.route = planned_.route();
+    item_.bind(1, p.item_id);
+    if (!item_.step())  // the plan was made in this transaction: cannot happen
+      throw FatalError(db_path_, "item " + std::to_string(p.item_id) + " of the transform's plan is missing");
+    p.blog_id = item_.column_text(0);
+    p.kind = item_.column_text(1);
+    p.blogger_id = item_.column_text(2);
+    p.status = item_.column_text(3);
+    p.title = item_.column_text(4);
+    p.author = item_.column_text(5);
+    p.legacy_path = item_.column_text(6);
+    p.source_sha256 = item_.column_text(7);
+    p.published_utc = item_.column_text(8);
+    p.published_offset = optional_int(item_, 9);
+    p.updated_utc = item_.column_text(10);
+    p.updated_offset = optional_int(item_, 11);
+    p.comments = item_.column_int(12);
+    job.body = item_.column_text(13);
+    item_.reset();
+    p.local_date = planned_.date();
+    DocumentPlace place = place_document(layout_, p.kind, p.slug, p.local_date);
+    p.path = std::move(place.path);
+    p.asset_dir = std::move(place.asset_dir);
+    p.asset_prefix = std::move(place.asset_prefix);
+    p.comments_path = std::move(place.comments_path);
+    labels_.bind(1, p.item_id);
+    while (labels_.step()) p.labels.push_back(labels_.column_text(0));
+    labels_.reset();
+    if (comments_file_) {
+      comments_.bind(1, p.item_id);
+      while (comments_.step())
+        job.comments.push_back({comments_.column_text(0), comments_.column_text(1), comments_.column_text(2),
+                                comments_.column_text(3), comments_.column_text(4), comments_.column_text(5),
+                                optional_int(comments_, 6)});
+      comments_.reset();
+    }
+    return job;
   }
-  auto urls = db.prepare("SELECT item_id, url FROM item_urls");
-  while (urls.step()) {
-    auto it = by_id.find(urls.column_int(0));
-    if (it == by_id.end()) continue;
-    std::string path = url_path(urls.column_text(1));
-    if (!path.empty() && !site.routes.count(path)) site.routes[path] = it->second->route;
-  }
-  auto assets = db.prepare("SELECT id, url, COALESCE(content_type, ''), size FROM assets ORDER BY id");
-  while (assets.step()) {
-    HeldAsset held{assets.column_int(0), assets.column_text(2), assets.column_int(3)};
-    auto [it, fresh] = site.assets.emplace(asset_key(assets.column_text(1)), held);
-    if (!fresh && held.size > it->second.size) it->second = held;  // the largest size variant wins
-  }
-  return site;
-}
+
+  std::string db_path_;
+  PlannedDocuments planned_;
+  Statement item_, labels_, comments_;
+  bool comments_file_;
+  SiteLayout layout_;
+  bool done_ = false;
+};
 
 // "in_reply_to" from a scraped comment's extra_json, when there.
 std::string reply_to_of(const std::string& extra_json) {
@@ -212,13 +193,26 @@ std::string comments_yaml(const std::vector<CommentInput>& comments, const std::
   return write_comments_file(entries);
 }
 
-Converted convert_one(const Planned& d, const std::string& body, const std::vector<CommentInput>& comments,
-                      const SiteMap& site, const TransformOptions& options, const std::string& zone) {
+// make_description of the document's plain text, reading only the start of
+// it that the description can use (a long post's whole text is not built).
+std::string description_of(const DocNode& document, size_t limit) {
+  if (limit < (size_t{1} << 20))
+    for (size_t cap = 2 * limit + 64;; cap *= 4) {
+      const std::string text = plain_text(document, cap);
+      if (text.size() < cap) return make_description(text, limit);  // the whole text
+      if (auto description = make_description_from_prefix(text, limit)) return std::move(*description);
+    }
+  return make_description(plain_text(document), limit);
+}
+
+Converted convert_one(const Job& job, const SiteMap& site, SiteLookup& lookup, const TransformOptions& options,
+                      const std::string& zone) {
+  const Planned& d = job.doc;
   Converted out;
-  out.html_bytes = static_cast<double>(body.size());
-  BodyConversion conv = convert_body(body);
+  out.html_bytes = static_cast<double>(job.body.size());
+  BodyConversion conv = convert_body(job.body);
   out.convert = std::move(conv.convert);
-  out.links = rewrite_links(*conv.document, site, d.legacy_path, d.asset_prefix);
+  out.links = rewrite_links(*conv.document, site, lookup, d.legacy_path, d.asset_prefix);
   out.markdown = write_commonmark(*conv.document);
   out.fidelity = check_fidelity(*conv.body, out.markdown, out.links.url_map);
 
@@ -233,7 +227,7 @@ Converted convert_one(const Planned& d, const std::string& body, const std::vect
                                            : local_date(d.published_utc, published_offset);
   fm.updated_date = options.full_timestamp ? local_timestamp(updated, updated_offset) : local_date(updated, updated_offset);
   fm.author = d.author;
-  fm.description = make_description(plain_text(*conv.document), options.description_length);
+  fm.description = description_of(*conv.document, options.description_length);
   fm.tags = d.labels;
   fm.published = d.status == "LIVE";
   fm.legacy_url = d.legacy_path;
@@ -243,15 +237,15 @@ Converted convert_one(const Planned& d, const std::string& body, const std::vect
   if (!d.legacy_path.empty() && options.aliases_field) fm.aliases = {d.legacy_path};
   if (!d.legacy_path.empty() && options.redirect_from_field) fm.redirect_from = {d.legacy_path};
   out.front_matter = write_front_matter(fm);
-  if (options.comments_file) out.comments_yaml = comments_yaml(comments, zone, d.published_offset);
+  if (options.comments_file) out.comments_yaml = comments_yaml(job.comments, zone, d.published_offset);
   return out;
 }
 
 class Writer {
 public:
-  explicit Writer(Database& db) : db_(db) {}
+  Writer(Database& db, const TransformOptions& options) : options_sha256_(options_digest(options)), db_(db) {}
 
-  void write(const Planned& d, const Converted& c, const TransformOptions& options, TransformReport& report) {
+  void write(const Planned& d, const Converted& c, TransformReport& report) {
     auto& doc = db_.cached(
         "INSERT INTO documents (item_id, kind, slug, route, path, front_matter, markdown, source_sha256,"
         " options_sha256, fidelity_passed, text_recall, break_recall, links_kept, links_total, images_kept,"
@@ -259,7 +253,7 @@ public:
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const FidelityResult& f = c.fidelity;
     doc.bind(1, d.item_id).bind(2, d.kind).bind(3, d.slug).bind(4, d.route).bind(5, d.path);
-    doc.bind(6, c.front_matter).bind(7, c.markdown).bind(8, d.source_sha256).bind(9, options_digest(options));
+    doc.bind(6, c.front_matter).bind(7, c.markdown).bind(8, d.source_sha256).bind(9, options_sha256_);
     doc.bind(10, static_cast<int64_t>(f.passed));
     doc.bind_real(11, f.text_recall).bind_real(12, f.break_recall);
     doc.bind(13, static_cast<int64_t>(f.links_kept)).bind(14, static_cast<int64_t>(f.links_total));
@@ -294,9 +288,16 @@ public:
     ++report.documents;
     (d.kind == "post" ? report.posts : report.pages) += 1;
     if (d.status != "LIVE") ++report.drafts;
+    if (d.status == "LIVE")  // only published documents are redirected to
+      redirect_documents.push_back(
+          {d.item_id, d.blog_id, d.kind, d.status, d.blogger_id, d.legacy_path, d.route, d.local_date, d.labels});
   }
 
   int64_t problems = 0;
+  // What the redirect table is built from once every document is written:
+  // one small row per published document (the table itself holds one row
+  // per old URL, so it is as large as the blog in any case).
+  std::vector<RedirectDocument> redirect_documents;
 
 private:
   static std::string options_digest(const TransformOptions& o) {
@@ -320,6 +321,7 @@ private:
     ++problems;
   }
 
+  const std::string options_sha256_;
   Database& db_;
 };
 
@@ -327,88 +329,53 @@ private:
 
 TransformReport run_transform(Database& db, const TransformOptions& options) {
   TransformReport report;
-  std::vector<Planned> docs = load_documents(db);
-  const auto zones = blog_zones(db);
-  plan_paths(docs, options, zones);
-  const SiteMap site = load_site(db, docs, options);
   render_commonmark_to_html("");  // registers cmark-gfm's extensions before any thread runs
 
   Transaction transaction(db);
   db.exec("DELETE FROM document_links; DELETE FROM documents; DELETE FROM redirects;"
           " DELETE FROM problems WHERE stage = 'transform';");
-  Writer writer(db);
-  auto body = db.prepare("SELECT COALESCE(body_html, '') FROM items WHERE id = ?");
-  auto comment_rows = db.prepare(
-      "SELECT COALESCE(c.blogger_id, ''), COALESCE(a.name, ''), COALESCE(a.uri, ''), COALESCE(c.published_utc, ''),"
-      " COALESCE(c.body_html, ''), COALESCE(c.extra_json, ''), c.published_offset"
-      " FROM items c LEFT JOIN authors a ON a.id = c.author_id"
-      " WHERE c.parent_id = ? AND c.kind = 'comment' AND c.status = 'LIVE'"
-      " ORDER BY COALESCE(c.published_utc, ''), c.id");
-  const int jobs = std::max(1, options.jobs);
-  // Batches are converted on `jobs` threads while the main thread writes the
-  // previous batch to the database, so the writes cost no conversion time.
-  std::vector<Converted> written;  // the previous batch, still to be written
-  size_t written_first = 0;
+  const BlogZones zones(db);
+  const SitePlan plan(db, options, zones);
+  Writer writer(db, options);
+  DocumentReader reader(db, plan, options);
+  const size_t jobs = static_cast<size_t>(std::max(1, options.jobs));
+  // `jobs` threads work: while jobs - 1 of them convert a batch, the main
+  // thread writes the previous batch and reads the next, then converts with
+  // them. At most three batches are held, however large the blog.
+  std::vector<Job> batch = reader.next(kBatch, kBatchBytes), written_jobs;
+  std::vector<Converted> converted, written;
   auto write_batch = [&] {
     for (size_t k = 0; k < written.size(); ++k) {
       report.html_megabytes += written[k].html_bytes / 1e6;
-      writer.write(docs[written_first + k], written[k], options, report);
+      writer.write(written_jobs[k].doc, written[k], report);
     }
     written.clear();
+    written_jobs.clear();
   };
-  for (size_t first = 0; first < docs.size(); first += kBatch) {
-    const size_t last = std::min(docs.size(), first + kBatch);
-    std::vector<std::string> bodies;
-    std::vector<std::vector<CommentInput>> comments(last - first);
-    for (size_t i = first; i < last; ++i) {
-      body.bind(1, docs[i].item_id);
-      bodies.push_back(body.step() ? body.column_text(0) : std::string());
-      body.reset();
-      if (!options.comments_file) continue;
-      comment_rows.bind(1, docs[i].item_id);
-      while (comment_rows.step())
-        comments[i - first].push_back({comment_rows.column_text(0), comment_rows.column_text(1),
-                                       comment_rows.column_text(2), comment_rows.column_text(3),
-                                       comment_rows.column_text(4), comment_rows.column_text(5),
-                                       optional_int(comment_rows, 6)});
-      comment_rows.reset();
-    }
-    std::vector<Converted> converted(last - first);
-    std::atomic<size_t> next{0};
-    std::mutex failure_lock;
-    std::exception_ptr failure;  // the first exception of a worker, rethrown here
-    auto work = [&] {
-      try {
-        for (size_t k; (k = next++) < converted.size();) {
-          const Planned& d = docs[first + k];
-          converted[k] = convert_one(d, bodies[k], comments[k], site, options, zone_for(d.blog_id, options, zones));
-        }
-      } catch (...) {
-        std::lock_guard<std::mutex> hold(failure_lock);
-        if (!failure) failure = std::current_exception();
-        next = converted.size();
-      }
-    };
-    std::vector<std::thread> threads;
-    for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
+  std::vector<std::unique_ptr<PlanLookup>> lookups;  // one connection to the plan per thread
+  for (size_t t = 0; t < jobs; ++t) lookups.push_back(std::make_unique<PlanLookup>(plan));
+  BatchWorkers workers(jobs - 1, [&](size_t worker, size_t k) {
+    const Job& job = batch[k];
+    converted[k] = convert_one(job, plan.site(), *lookups[worker], options, zones.zone_for(job.doc.blog_id, options));
+  });
+  while (!batch.empty()) {
+    converted.assign(batch.size(), Converted{});
+    workers.start(batch.size());
+    std::vector<Job> following;
     try {
       write_batch();
+      following = reader.next(kBatch, kBatchBytes);
     } catch (...) {
-      next = converted.size();
-      for (auto& t : threads) t.join();
+      workers.abandon();
       throw;
     }
-    for (auto& t : threads) t.join();
-    if (failure) std::rethrow_exception(failure);
+    workers.finish();
     written = std::move(converted);
-    written_first = first;
+    written_jobs = std::move(batch);
+    batch = std::move(following);
   }
   write_batch();
-  std::vector<RedirectDocument> redirect_documents;
-  for (const auto& d : docs)
-    redirect_documents.push_back(
-        {d.item_id, d.blog_id, d.kind, d.status, d.blogger_id, d.legacy_path, d.route, d.local_date, d.labels});
-  writer.problems += write_redirect_table(db, redirect_documents,
+  writer.problems += write_redirect_table(db, writer.redirect_documents,
                                           {options.tag_route_pattern, options.archive_year_route_pattern,
                                            options.archive_month_route_pattern, options.feed_route});
   report.problems = writer.problems;

@@ -29,7 +29,7 @@ struct TransformOptions {
   bool aliases_field = false;            // Hugo: aliases: [old path]
   bool redirect_from_field = false;      // Jekyll: redirect_from: [old path]
   bool comments_file = false;            // comments.yaml beside each post
-  int jobs = 1;                          // worker threads
+  int jobs = 1;                          // threads working (the main thread, which also reads and writes, and jobs - 1 more)
 };
 
 struct TransformReport {

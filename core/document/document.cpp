@@ -35,13 +35,16 @@ const char* to_string(DocKind kind) {
   return "?";
 }
 
-std::string plain_text(const DocNode& root) {
+std::string plain_text(const DocNode& root) { return plain_text(root, std::string::npos); }
+
+std::string plain_text(const DocNode& root, size_t max_bytes) {
   std::string out;
   auto space = [&] {
     if (!out.empty() && out.back() != ' ') out += ' ';
   };
   std::vector<const DocNode*> stack{&root};
   while (!stack.empty()) {
+    if (out.size() >= max_bytes) return out;
     const DocNode* node = stack.back();
     stack.pop_back();
     if (node == nullptr) {  // end of a block
@@ -57,13 +60,16 @@ std::string plain_text(const DocNode& root) {
       case DocKind::Text:
       case DocKind::Code: {
         // Runs between white space characters are appended whole.
-        const std::string& text = node->text;
-        for (size_t i = 0; i < text.size();) {
-          size_t end = text.find_first_of(" \n\t\r", i);
-          if (end == std::string::npos) end = text.size();
-          out.append(text, i, end - i);
-          if (end < text.size()) space();
-          i = end + 1;
+        const char* p = node->text.data();
+        const char* const end = p + node->text.size();
+        while (p < end) {
+          const char* run = p;
+          while (p < end && *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r') ++p;
+          out.append(run, static_cast<size_t>(p - run));
+          if (p < end) {
+            space();
+            ++p;
+          }
         }
         continue;
       }

@@ -74,6 +74,10 @@ const char* to_string(DocKind kind);
 // space collapsed. Images, code blocks and raw HTML are left out, so no
 // Markdown or HTML residue can reach the result.
 std::string plain_text(const DocNode& root);
+// Its start: stops once the text holds at least `max_bytes` bytes (it may
+// end inside a UTF-8 sequence, or with a space); shorter only when that is
+// the whole text.
+std::string plain_text(const DocNode& root, size_t max_bytes);
 
 // A readable, indented dump of the tree (`--dump-ast`, and tests that check
 // the converter apart from the writer). One node per line:

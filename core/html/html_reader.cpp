@@ -20,6 +20,8 @@ namespace {
 
 std::string tag_name(const GumboNode& node) {
   const GumboElement& el = node.v.element;
+  // The source's spelling is needed only for SVG's mixed-case names and unknown tags.
+  if (el.tag != GUMBO_TAG_UNKNOWN && el.tag_namespace != GUMBO_NAMESPACE_SVG) return gumbo_normalized_tagname(el.tag);
   GumboStringPiece piece = el.original_tag;
   if (piece.length > 0 && piece.data) gumbo_tag_from_original_text(&piece);
   if (el.tag_namespace == GUMBO_NAMESPACE_SVG && piece.length > 0) {
@@ -135,6 +137,7 @@ HtmlReadResult read_html(std::string_view bytes, const HtmlReadOptions& options)
           break;
         }
         HtmlNode* n = parent->append(HtmlNode::element(tag_name(*child)));
+        n->children.reserve(child->v.element.children.length);
         copy_element_fields(*child, *n, buffer);
         stack.push_back({child, n, 0, depth});
         break;

@@ -182,5 +182,27 @@ TEST(ConvertDeepNestingBuilt, TreesDeeperThanTheCapFlattenToText) {
   }
 }
 
+// plain_text(root, n): the start of plain_text(root) (which is trimmed at
+// its end), at least n bytes of it unless that is all there is.
+TEST(ConvertRobustness, PlainTextStartIsTheStartOfTheText) {
+  HtmlDocument html = parse_html(
+      "<h2>Title here</h2><p>One <b>two</b>\tthree<br>four &nbsp; five</p><ul><li>six</li><li>seven "
+      "<i>eight</i></li></ul><pre>code left out</pre><p>nine <code>ten</code> \xE6\xBC\xA2\xE5\xAD\x97 </p>");
+  ConvertReport report;
+  const auto document = html_to_document(*html.root, report);
+  const std::string whole = plain_text(*document);
+  ASSERT_GT(whole.size(), 40u);
+  for (size_t n = 0; n <= whole.size() + 4; ++n) {
+    const std::string start = plain_text(*document, n);
+    if (start.size() < n) {
+      EXPECT_EQ(start, whole) << n;
+      continue;
+    }
+    const size_t common = std::min(start.size(), whole.size());
+    EXPECT_EQ(start.substr(0, common), whole.substr(0, common)) << n;
+    EXPECT_EQ(start.find_first_not_of(' ', common), std::string::npos) << n;  // past the text: only its trailing spaces
+  }
+}
+
 }  // namespace
 }  // namespace blogshift

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "fidelity/fidelity_check.h"
 #include "fidelity/visible_text.h"
@@ -429,6 +432,28 @@ TEST(VisibleText, CjkMixedWithLatin) {
   // "Use C++ 的模板" : Latin words, then one word per Han character.
   EXPECT_EQ(words_of("<p>Use C++\xE7\x9A\x84\xE6\xA8\xA1\xE6\x9D\xBF</p>"),
             (std::vector<std::string>{"Use", "C++", "\xE7\x9A\x84", "\xE6\xA8\xA1", "\xE6\x9D\xBF"}));
+}
+
+// cmark-gfm keeps the characters that start inline syntax in one global
+// table that every parse changes (cmark_render.cpp): parses on several
+// threads at once (the stage's --jobs) must each still read their document
+// as one thread alone does.
+TEST(Fidelity, ParsesOnSeveralThreadsReadTheirDocumentAsOneThreadDoes) {
+  const std::string markdown =
+      "| a | b ~~c~~ |\n|---|---|\n| ~~x~~ | www.example.com |\n| y | z |\n\n"
+      "See https://example.com/a and ~~gone~~, a | b, www.example.org.\n";
+  const std::string expected = render_commonmark_to_html(markdown);
+  ASSERT_NE(expected.find("<table>"), std::string::npos);
+  ASSERT_NE(expected.find("<del>"), std::string::npos);
+  std::atomic<int> different{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 1000; ++i)
+        if (render_commonmark_to_html(markdown) != expected) ++different;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(different.load(), 0);
 }
 
 }  // namespace

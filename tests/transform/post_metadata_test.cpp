@@ -216,6 +216,33 @@ TEST(Description, MalformedUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(make_description("a\xFF" "b \xE6\xBC"), "a\xEF\xBF\xBD" "b \xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
+// A description read from the start of a text is the description of the
+// whole text, whenever that start was enough to decide it; and a long
+// enough start always is.
+TEST(Description, FromAPrefixIsTheWholeTextsOrNothing) {
+  const std::vector<std::string> pieces = {"a", "bc", " ", "\n", "\xE3\x80\x80", "\xC2\xA0", "é", "漢字", "🍮",
+                                           ",", "word", "\xFF", "\x01"};
+  std::mt19937 rng(161);
+  std::uniform_int_distribution<std::size_t> count(0, 200), pick(0, pieces.size() - 1), limit(0, 80);
+  for (int i = 0; i < 400; ++i) {
+    std::string text;
+    for (std::size_t n = count(rng); n > 0; --n) text += pieces[pick(rng)];
+    const std::size_t max = limit(rng);
+    const std::string whole = make_description(text, max);
+    for (std::size_t k = 0; k <= text.size(); ++k) {
+      const auto d = make_description_from_prefix(std::string_view(text).substr(0, k), max);
+      if (d) {
+        ASSERT_EQ(*d, whole) << ::testing::PrintToString(text) << " cut at " << k << ", limit " << max;
+      }
+    }
+  }
+  const std::string long_text = kSeedText + " " + kSeedText + " " + kSeedText;
+  const auto d = make_description_from_prefix(std::string_view(long_text).substr(0, 200));
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(*d, make_description(long_text));
+  EXPECT_FALSE(make_description_from_prefix(std::string_view(long_text).substr(0, 150)).has_value());
+}
+
 TEST(Description, GeneratedTextNeverBreaksUtf8OrTheLimit) {
   const std::vector<std::string> pieces = {"a", "bc", " ", "\n", "é", "漢字", "🍮", "👩‍👧", ",", "\xC2\xA0", "word"};
   std::mt19937 rng(160);

@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 
+#include "batch_workers.h"
 #include "content_tree_writer.h"
 #include "extractor.h"
 #include "staging_store.h"
@@ -184,6 +186,38 @@ TEST(TransformStage, TwoRunsGiveByteIdenticalTrees) {
   two_jobs.jobs = 2;
   Migration c("transform-determinism-jobs", sample_sources(true), two_jobs);
   EXPECT_TRUE(tree(c.dir / "out") == ta) << "--jobs 2 must write the same tree";
+}
+
+// The stage's threads (batch_workers.h): every item of every batch done
+// once, by the owner and the helpers; a failure rethrown by finish() (the
+// rest of its batch skipped: with helpers, what they took meanwhile still
+// runs); the workers usable again afterwards.
+TEST(BatchWorkers, EveryItemOnceAndFailuresRethrown) {
+  for (size_t helpers : {0u, 1u, 3u}) {
+    std::vector<std::atomic<int>> done(200);
+    std::atomic<int> calls{0};
+    BatchWorkers workers(helpers, [&](size_t worker, size_t item) {
+      EXPECT_LE(worker, helpers);
+      ++calls;
+      if (item == 1000) throw std::runtime_error("item 1000");
+      ++done[item % done.size()];
+    });
+    for (int batch = 0; batch < 5; ++batch) {
+      workers.start(done.size());
+      workers.finish();
+    }
+    for (const auto& d : done) EXPECT_EQ(d.load(), 5);
+    workers.start(2000);
+    EXPECT_THROW(workers.finish(), std::runtime_error);
+    if (helpers == 0) {
+      EXPECT_EQ(calls.load(), 1000 + 1001);  // nothing after the failing item
+    }
+    workers.start(10);
+    workers.abandon();
+    workers.start(done.size());
+    workers.finish();
+    for (const auto& d : done) EXPECT_GE(d.load(), 6);
+  }
 }
 
 // Every corpus source: fidelity >= 99.5% of documents, recall over all words,

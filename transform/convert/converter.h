@@ -67,6 +67,8 @@ bool is_more_comment(const HtmlNode& node);
 // Collapses runs of HTML whitespace (space, tab, LF, CR, FF) to one space;
 // no trimming; U+00A0 is not whitespace here.
 std::string collapse_html_whitespace(std::string_view text);
+// The same, appended to `out`.
+void append_collapsed_html_whitespace(std::string& out, std::string_view text);
 
 // Inline-run whitespace rules (inline_whitespace.cpp): no space at the start
 // or end of the container or next to a hard break, no double spaces across
@@ -79,6 +81,8 @@ bool finish_wrapper(DocNode& parent);
 // Appends text to `parent`, merging with a Text last child and never
 // producing two spaces in a row at the seam.
 void append_text(DocNode& parent, std::string_view text);
+// append_text(parent, collapse_html_whitespace(text)) without the copy in between.
+void append_html_text(DocNode& parent, std::string_view text);
 
 // True when the inline content shows nothing: only spaces, U+00A0 and
 // hard breaks, maybe inside emphasis (Blogger's <p>&nbsp;</p> spacers).

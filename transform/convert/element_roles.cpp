@@ -1,5 +1,6 @@
 // Which rule each HTML element gets. One table, so adding an element to a
 // rule is one line.
+#include <array>
 #include <string_view>
 #include <unordered_map>
 
@@ -115,19 +116,32 @@ bool is_more_comment(const HtmlNode& node) {
   return text == "more";
 }
 
+namespace {
+constexpr std::array<bool, 256> kHtmlSpace = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : std::string_view(" \t\n\r\f")) table[c] = true;
+  return table;
+}();
+bool html_space(char c) { return kHtmlSpace[static_cast<unsigned char>(c)]; }
+}  // namespace
+
+void append_collapsed_html_whitespace(std::string& out, std::string_view text) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const char* run = p;  // characters kept as they are, appended at once
+    while (p < end && !html_space(*p)) ++p;
+    out.append(run, static_cast<size_t>(p - run));
+    if (p == end) break;
+    out += ' ';
+    while (p < end && html_space(*p)) ++p;
+  }
+}
+
 std::string collapse_html_whitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool in_space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      if (!in_space) out += ' ';
-      in_space = true;
-    } else {
-      out += c;
-      in_space = false;
-    }
-  }
+  append_collapsed_html_whitespace(out, text);
   return out;
 }
 

@@ -63,7 +63,7 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
     return;
   }
   if (node.is_text()) {
-    append_text(parent, collapse_html_whitespace(node.text));
+    append_html_text(parent, node.text);
     return;
   }
   if (!node.is_element()) return;  // comments

@@ -163,6 +163,22 @@ void append_text(DocNode& parent, std::string_view text) {
   parent.add(DocKind::Text)->text = std::string(text);
 }
 
+void append_html_text(DocNode& parent, std::string_view text) {
+  if (text.empty()) return;
+  auto html_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  if (!parent.children.empty() && parent.children.back()->kind == DocKind::Text) {
+    std::string& last = parent.children.back()->text;
+    // The leading white space collapses to one space, which the seam drops.
+    if (!last.empty() && last.back() == ' ')
+      while (!text.empty() && html_space(text.front())) text.remove_prefix(1);
+    append_collapsed_html_whitespace(last, text);
+    return;
+  }
+  std::string& fresh = parent.add(DocKind::Text)->text;
+  fresh.reserve(text.size());
+  append_collapsed_html_whitespace(fresh, text);
+}
+
 bool finish_wrapper(DocNode& parent) {
   std::unique_ptr<DocNode> wrapper = std::move(parent.children.back());
   parent.children.pop_back();

@@ -309,6 +309,8 @@ public:
 
   void children_html(std::string_view rendered) override { html(rendered); }
 
+  void reserve(size_t text_bytes) { out_.reserve(text_bytes); }
+
   VisibleText finish() { return out_.finish(); }
 
 private:
@@ -377,12 +379,13 @@ double ratio(size_t part, size_t whole) {
 
 VisibleText markdown_visible_text(std::string_view markdown) {
   MarkdownText walker;
+  walker.reserve(markdown.size());
   walk_commonmark(markdown, walker);
   return walker.finish();
 }
 
 FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view markdown, const UrlMap& rewritten) {
-  VisibleText source = extract_visible_text(cleaned_root);
+  VisibleText source = extract_visible_text(cleaned_root, markdown.size());  // about as much text as the Markdown
   VisibleText output = markdown_visible_text(markdown);
 
   FidelityResult result;

@@ -1,6 +1,6 @@
 #include "visible_text.h"
 
-#include <array>
+#include <initializer_list>
 
 namespace blogshift {
 
@@ -11,16 +11,26 @@ bool hidden_element(std::string_view tag) {
          tag == "iframe";
 }
 
+// Compared by length first: most tags are ruled out without a look at their bytes.
 bool block_element(std::string_view tag) {
-  static const std::array<std::string_view, 44> kBlocks = {
-      "address", "article", "aside",  "blockquote", "body",   "caption",  "center",     "dd",    "details",
-      "dialog",  "dir",     "div",    "dl",         "dt",     "fieldset", "figcaption", "figure", "footer",
-      "form",    "h1",      "h2",     "h3",         "h4",     "h5",       "h6",         "header", "hgroup",
-      "hr",      "html",    "legend", "li",         "main",   "menu",     "nav",        "ol",    "p",
-      "pre",     "section", "summary", "table",     "tbody",  "tfoot",    "thead",      "tr"};
-  for (std::string_view b : kBlocks)
-    if (tag == b) return true;
-  return tag == "ul";
+  auto any_of = [&](std::initializer_list<std::string_view> names) {
+    for (std::string_view name : names)
+      if (tag == name) return true;
+    return false;
+  };
+  switch (tag.size()) {
+    case 1: return tag == "p";
+    case 2: return (tag[0] == 'h' && ((tag[1] >= '1' && tag[1] <= '6') || tag[1] == 'r')) ||
+                   any_of({"dd", "dl", "dt", "li", "ol", "tr", "ul"});
+    case 3: return any_of({"dir", "div", "nav", "pre"});
+    case 4: return any_of({"body", "form", "html", "main", "menu"});
+    case 5: return any_of({"aside", "table", "tbody", "tfoot", "thead"});
+    case 6: return any_of({"center", "dialog", "figure", "footer", "header", "hgroup", "legend"});
+    case 7: return any_of({"address", "article", "caption", "details", "section", "summary"});
+    case 8: return tag == "fieldset";
+    case 10: return tag == "blockquote" || tag == "figcaption";
+    default: return false;
+  }
 }
 
 // One code point at text[i]; invalid or truncated sequences decode as one
@@ -171,18 +181,42 @@ void VisibleTextBuilder::text(std::string_view run) {
       }
       continue;
     }
+    if (c >= 0xE4 && c <= 0xE9 && i + 2 < run.size() && (static_cast<unsigned char>(run[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(run[i + 2]) & 0xC0) == 0x80) {
+      // Fast path for the unified ideographs (U+4E00..U+9FFF), most of any
+      // CJK text: each a word of its own, like cjk() below.
+      const uint32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(run[i + 1]) & 0x3Fu) << 6) |
+                          (static_cast<unsigned char>(run[i + 2]) & 0x3Fu);
+      if (cp >= 0x4E00) {
+        end_word();
+        if (break_pending_ && !out_.words.empty()) out_.breaks.push_back(static_cast<uint32_t>(out_.words.size()));
+        break_pending_ = false;
+        out_.words.push_back({static_cast<uint32_t>(out_.chars.size()), 3});
+        out_.chars.append(run.data() + i, 3);
+        i += 3;
+        continue;
+      }
+    }
     CodePoint cp = decode(run, i);
     if (unicode_space(cp.cp)) {
       end_word();
-    } else if (cjk(cp.cp)) {
+    } else if (cjk(cp.cp)) {  // a word of its own (add_char and end_word, without the bookkeeping between)
       end_word();
-      add_char(run.substr(i, cp.length));
-      end_word();
+      if (break_pending_ && !out_.words.empty()) out_.breaks.push_back(static_cast<uint32_t>(out_.words.size()));
+      break_pending_ = false;
+      out_.words.push_back({static_cast<uint32_t>(out_.chars.size()), static_cast<uint32_t>(cp.length)});
+      out_.chars.append(run.substr(i, cp.length));
     } else if (!ignorable(cp.cp)) {
       add_char(run.substr(i, cp.length));
     }
     i += cp.length;
   }
+}
+
+void VisibleTextBuilder::reserve(size_t text_bytes) {
+  out_.chars.reserve(text_bytes);
+  out_.words.reserve(text_bytes / 4);
+  out_.breaks.reserve(text_bytes / 64);
 }
 
 void VisibleTextBuilder::add_char(std::string_view bytes) {
@@ -229,8 +263,9 @@ std::string VisibleTextBuilder::finish_block_code() {
   return block;
 }
 
-VisibleText extract_visible_text(const HtmlNode& root) {
+VisibleText extract_visible_text(const HtmlNode& root, size_t expected_bytes) {
   VisibleTextBuilder builder;
+  builder.reserve(expected_bytes);
   builder.walk(root);  // 32-bit offsets: html_reader caps input at 64 MiB
   return builder.finish();
 }

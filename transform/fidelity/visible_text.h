@@ -47,8 +47,9 @@ struct VisibleText {
   std::string_view word(size_t i) const { return std::string_view(chars).substr(words[i].offset, words[i].length); }
 };
 
-// Walks `root` (and its descendants) once, iteratively.
-VisibleText extract_visible_text(const HtmlNode& root);
+// Walks `root` (and its descendants) once, iteratively. `expected_bytes`,
+// when known, is about how much text there is (room is made for it).
+VisibleText extract_visible_text(const HtmlNode& root, size_t expected_bytes = 0);
 
 // The same extraction driven step by step, for a caller walking a tree of
 // its own (the fidelity check walks cmark-gfm's): text, elements opened and
@@ -56,6 +57,8 @@ VisibleText extract_visible_text(const HtmlNode& root);
 // one VisibleText with the rules above.
 class VisibleTextBuilder {
 public:
+  // Room for about this much text (words average a few bytes).
+  void reserve(size_t text_bytes);
   void text(std::string_view text);
   // As if element `tag` (lower case) started; `url` is an a's href or an
   // img's src (nullptr: none). False for a hidden element, whose content is

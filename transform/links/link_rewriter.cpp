@@ -70,10 +70,27 @@ std::string extension_for(const std::string& content_type, const std::string& ur
   return "bin";
 }
 
+// The lookups of rewrite_links(document, site, path): the site's own maps.
+class MapLookup final : public SiteLookup {
+public:
+  explicit MapLookup(const SiteMap& site) : site_(site) {}
+  std::optional<std::string> route(const std::string& old_path) override {
+    auto it = site_.routes.find(old_path);
+    return it == site_.routes.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
+  std::optional<HeldAsset> asset(const std::string& key) override {
+    auto it = site_.assets.find(key);
+    return it == site_.assets.end() ? std::nullopt : std::optional<HeldAsset>(it->second);
+  }
+
+private:
+  const SiteMap& site_;
+};
+
 class Rewriter {
 public:
-  Rewriter(const SiteMap& site, const std::string& legacy_path, const std::string& local_prefix)
-      : site_(site), legacy_path_(legacy_path), local_prefix_(local_prefix) {}
+  Rewriter(const SiteMap& site, SiteLookup& lookup, const std::string& legacy_path, const std::string& local_prefix)
+      : site_(site), lookup_(lookup), legacy_path_(legacy_path), local_prefix_(local_prefix) {}
 
   void visit(DocNode& root) {
     std::vector<DocNode*> stack{&root};
@@ -106,9 +123,9 @@ private:
   }
 
   // The new route for an old-blog path, or "" when there is none.
-  std::string route_for_old(const UrlParts& parts) const {
+  std::string route_for_old(const UrlParts& parts) {
     const std::string& path = parts.path;
-    if (auto it = site_.routes.find(path); it != site_.routes.end()) return it->second;
+    if (auto route = lookup_.route(path)) return std::move(*route);
     if (path == "/" || path == "/index.html") return "/";
     if (path.rfind("/search/label/", 0) == 0) {
       std::string label = percent_decode(path.substr(14));
@@ -232,7 +249,7 @@ private:
     return !type.starts_with("text/html") && !type.empty();
   }
 
-  std::optional<HeldAsset> held_file(const std::string& url) const {
+  std::optional<HeldAsset> held_file(const std::string& url) {
     if (url.empty() || url[0] == '#') return std::nullopt;
     std::string absolute = url;
     if (!has_scheme(url) && url.rfind("//", 0) != 0) {
@@ -240,9 +257,7 @@ private:
       if (site_.hosts.empty()) return std::nullopt;
       absolute = "//" + *site_.hosts.begin() + resolve_relative(legacy_path_, url);
     }
-    auto it = site_.assets.find(asset_key(absolute));
-    if (it == site_.assets.end()) return std::nullopt;
-    return it->second;
+    return lookup_.asset(asset_key(absolute));
   }
 
   void local(DocNode& node, const HeldAsset& held, const char* stem, LinkOutcome& o) {
@@ -264,6 +279,7 @@ private:
   }
 
   const SiteMap& site_;
+  SiteLookup& lookup_;
   const std::string& legacy_path_;
   const std::string& local_prefix_;
   std::map<int64_t, std::string> names_;
@@ -313,7 +329,13 @@ std::string asset_key(const std::string& url) {
 
 RewriteResult rewrite_links(DocNode& document, const SiteMap& site, const std::string& legacy_path,
                             const std::string& local_prefix) {
-  Rewriter rewriter(site, legacy_path, local_prefix);
+  MapLookup lookup(site);
+  return rewrite_links(document, site, lookup, legacy_path, local_prefix);
+}
+
+RewriteResult rewrite_links(DocNode& document, const SiteMap& site, SiteLookup& lookup,
+                            const std::string& legacy_path, const std::string& local_prefix) {
+  Rewriter rewriter(site, lookup, legacy_path, local_prefix);
   rewriter.visit(document);
   return std::move(rewriter.result);
 }

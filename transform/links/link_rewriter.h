@@ -27,6 +27,8 @@ struct HeldAsset {
 };
 
 // What the rewriter knows about the whole blog (shared by every document).
+// The routes and assets maps serve rewrite_links(document, site, path); the
+// transform stage keeps them in its plan instead (a SiteLookup).
 struct SiteMap {
   std::set<std::string> hosts;                   // the old blog's host names, lower case
   std::map<std::string, std::string> routes;     // legacy path (/2023/07/x.html) -> new route
@@ -37,6 +39,16 @@ struct SiteMap {
   std::map<std::string, HeldAsset> assets;
 
   bool is_old_host(const std::string& host) const;
+};
+
+// Where the rewriter finds the new route of an old path and the held copy of
+// a file (by asset_key()). One per thread; lookups may be answered from a
+// database.
+class SiteLookup {
+public:
+  virtual ~SiteLookup() = default;
+  virtual std::optional<std::string> route(const std::string& old_path) = 0;
+  virtual std::optional<HeldAsset> asset(const std::string& key) = 0;
 };
 
 // A URL's identity for finding a held copy: scheme dropped, Blogger image
@@ -59,10 +71,13 @@ struct RewriteResult {
 };
 
 // Rewrites `document` in place. `legacy_path` is the post's own old path
-// (relative links are resolved against it).
-// Local files are linked as `local_prefix` + name ("./image-1.png" beside the
-// document, or an absolute folder for layouts that keep images apart).
+// (relative links are resolved against it). Routes and assets come from
+// `site`'s maps, or from `lookup`. Local files are linked as `local_prefix`
+// + name ("./image-1.png" beside the document, or an absolute folder for
+// layouts that keep images apart).
 RewriteResult rewrite_links(DocNode& document, const SiteMap& site, const std::string& legacy_path,
                             const std::string& local_prefix = "./");
+RewriteResult rewrite_links(DocNode& document, const SiteMap& site, SiteLookup& lookup,
+                            const std::string& legacy_path, const std::string& local_prefix = "./");
 
 }  // namespace blogshift

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 namespace blogshift {
@@ -33,8 +34,24 @@ struct Parsed {
   std::unique_ptr<cmark_node, NodeDeleter> doc;
 };
 
+// cmark-gfm keeps the table of characters that start inline syntax in one
+// global array; a parse adds its extensions' characters to it while it
+// parses inlines (in cmark_parser_finish, and for table rows already in
+// cmark_parser_feed) and removes them when done. Two threads parsing at once
+// can make one miss a table's "|" or a strikethrough's "~" (github/cmark-gfm
+// pull request 176, never merged): the fidelity check then reads another
+// document than the one written. So registration and parsing run one thread
+// at a time; rendering does not touch the table.
+std::mutex& parse_lock() {
+  static std::mutex lock;
+  return lock;
+}
+
 Parsed parse(std::string_view markdown) {
-  cmark_gfm_core_extensions_ensure_registered();
+  {
+    std::lock_guard<std::mutex> hold(parse_lock());
+    cmark_gfm_core_extensions_ensure_registered();
+  }
   Parsed result;
   result.parser.reset(cmark_parser_new(kOptions));
   if (!result.parser) throw std::runtime_error("cmark-gfm: cannot create a parser");
@@ -43,8 +60,11 @@ Parsed parse(std::string_view markdown) {
     if (!ext) throw std::runtime_error(std::string("cmark-gfm: extension missing: ") + name);
     cmark_parser_attach_syntax_extension(result.parser.get(), ext);
   }
-  cmark_parser_feed(result.parser.get(), markdown.data(), markdown.size());
-  result.doc.reset(cmark_parser_finish(result.parser.get()));
+  {
+    std::lock_guard<std::mutex> hold(parse_lock());
+    cmark_parser_feed(result.parser.get(), markdown.data(), markdown.size());
+    result.doc.reset(cmark_parser_finish(result.parser.get()));
+  }
   if (!result.doc) throw std::runtime_error("cmark-gfm: parse failed");
   return result;
 }

@@ -74,6 +74,14 @@ bool entity_like(std::string_view rest) {
   return i > 0 && i <= 32 && i < rest.size() && rest[i] == ';';
 }
 
+// Characters append_escaped_text() may write otherwise than as themselves
+// somewhere; the others need a look only at a line start or a line end.
+constexpr std::array<bool, 256> kMaybeEscaped = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : std::string_view("\\`*_~[]<&!:.^#>-+=|\n")) table[c] = true;
+  return table;
+}();
+
 }  // namespace
 
 bool is_ascii_punct(char c) {
@@ -137,6 +145,12 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
   bool bracket_later = context.bracket_later;
 
   for (size_t i = 0; i < n; ++i) {
+    if (!at_line_start()) {  // copy plain characters before the next candidate (or the last character) at once
+      size_t j = i;
+      while (j + 1 < n && !kMaybeEscaped[static_cast<unsigned char>(text[j])]) ++j;
+      out.append(text.data() + i, j - i);
+      i = j;
+    }
     const char c = text[i];
     const bool line_start = at_line_start();
     const bool line_end = i + 1 == n && (context.after.empty() || context.break_after);

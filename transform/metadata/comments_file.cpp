@@ -7,11 +7,14 @@
 namespace blogshift {
 
 std::string without_email(const std::string& author) {
+  // Compiled once (workers share them; matching does not change a regex).
   static const std::regex email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})");
+  static const std::regex empty_brackets(R"(\(\s*\)|<\s*>|\[\s*\])");
+  static const std::regex edge_space(R"(^\s+|\s+$)");
   std::string out = std::regex_replace(author, email, "");
   // Tidy what an address leaves behind: "Ann <>" -> "Ann".
-  out = std::regex_replace(out, std::regex(R"(\(\s*\)|<\s*>|\[\s*\])"), "");
-  out = std::regex_replace(out, std::regex(R"(^\s+|\s+$)"), "");
+  out = std::regex_replace(out, empty_brackets, "");
+  out = std::regex_replace(out, edge_space, "");
   return out.empty() ? "Anonymous" : out;
 }
 

@@ -7,6 +7,7 @@
 // When the text is longer than `limit`, the result including "..." is
 // exactly at most `limit` code points, as in the seed: 157 + "..." = 160.
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "post_metadata.h"
@@ -25,11 +26,13 @@ struct Collapsed {
 };
 
 // Stops after `max_code_points`: a description needs only one code point
-// past its limit to know it must be cut.
-Collapsed collapse(std::string_view input, std::size_t max_code_points) {
+// past its limit to know it must be cut. `consumed` tells how far into the
+// input that took.
+Collapsed collapse(std::string_view input, std::size_t max_code_points, std::size_t* consumed = nullptr) {
   Collapsed out;
   bool pending_space = false;
-  for (std::size_t pos = 0; pos < input.size() && out.starts.size() < max_code_points;) {
+  std::size_t pos = 0;
+  for (; pos < input.size() && out.starts.size() < max_code_points;) {
     const auto cp = utf8::decode(input, pos);
     const bool control = cp.value < 0x20 || cp.value == 0x7F || (cp.value >= 0x80 && cp.value < 0xA0);
     if (utf8::is_space(cp.value) || control) {
@@ -47,17 +50,35 @@ Collapsed collapse(std::string_view input, std::size_t max_code_points) {
     }
     pos += cp.size;
   }
+  if (consumed) *consumed = pos;
   return out;
 }
 
 std::size_t one_past(std::size_t limit) { return limit == SIZE_MAX ? limit : limit + 1; }
 
+// The description of a collapsed text that has more than `limit` code points.
+std::string cut_description(const Collapsed& c, size_t limit);
+
 }  // namespace
 
 std::string make_description(std::string_view plain_text, size_t limit) {
   Collapsed c = collapse(plain_text, one_past(limit));
-  const std::size_t count = c.starts.size();
-  if (count <= limit) return std::move(c.text);
+  if (c.starts.size() <= limit) return std::move(c.text);
+  return cut_description(c, limit);
+}
+
+std::optional<std::string> make_description_from_prefix(std::string_view prefix, size_t limit) {
+  std::size_t consumed = 0;
+  Collapsed c = collapse(prefix, one_past(limit), &consumed);
+  // Decided only when it took more than `limit` code points, none of them
+  // from the last 4 bytes (where the prefix may cut a UTF-8 sequence short).
+  if (c.starts.size() <= limit || consumed + 4 > prefix.size()) return std::nullopt;
+  return cut_description(c, limit);
+}
+
+namespace {
+
+std::string cut_description(const Collapsed& c, size_t limit) {
   if (limit <= kEllipsis.size()) return std::string(kEllipsis.substr(0, limit));
   const std::size_t budget = limit - kEllipsis.size();  // code points kept before "..."
   auto is_space_at = [&](std::size_t i) { return c.text[c.starts[i]] == ' '; };
@@ -78,6 +99,8 @@ std::string make_description(std::string_view plain_text, size_t limit) {
     out.pop_back();
   return out + std::string(kEllipsis);
 }
+
+}  // namespace
 
 std::string make_description_hard_cut(std::string_view plain_text, size_t limit) {
   Collapsed c = collapse(plain_text, one_past(limit));

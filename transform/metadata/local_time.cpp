@@ -37,9 +37,18 @@ LocalTime to_local(std::int64_t seconds) {
 }
 
 std::string format_date(const civil::Date& d) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02d", static_cast<long long>(d.year), d.month, d.day);
-  return buffer;
+  if (d.year < 0 || d.year > 9999) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02d", static_cast<long long>(d.year), d.month, d.day);
+    return buffer;
+  }
+  // YYYY-MM-DD by hand: snprintf costs more than the rest of a date.
+  const auto year = static_cast<int>(d.year);
+  const char text[] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                       static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-',
+                       static_cast<char>('0' + d.month / 10), static_cast<char>('0' + d.month % 10), '-',
+                       static_cast<char>('0' + d.day / 10), static_cast<char>('0' + d.day % 10)};
+  return std::string(text, sizeof text);
 }
 
 }  // namespace

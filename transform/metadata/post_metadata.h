@@ -1,6 +1,7 @@
 // Dates in the blog's own time zone, descriptions, slugs and routes.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ std::optional<int> zone_offset_minutes(const std::string& zone, std::string_view
 // space (CJK, a long URL) is cut at the limit on a code point boundary.
 // White space (Unicode spaces and line breaks too) collapses to one space.
 std::string make_description(std::string_view plain_text, size_t limit = 160);
+// make_description() of a text of which only `prefix` was read: the result
+// when the prefix already decides it (it is long enough), else nothing.
+std::optional<std::string> make_description_from_prefix(std::string_view prefix, size_t limit = 160);
 // The Python Insider migration's own rule, for byte-identical output with
 // its posts: the first `limit` - 3 code points and "...", cut mid-word if
 // that is where it falls ("... Python 3.12 Pyth...").
@@ -63,5 +67,13 @@ std::string archive_route_for(std::string_view pattern, std::string_view year, s
 // the next get "slug-2", "slug-3"... `candidates` is (slug, sort key) in any
 // order; returns the final slugs in the same order. Deterministic.
 std::vector<std::string> resolve_slug_collisions(const std::vector<std::pair<std::string, std::string>>& candidates);
+
+// The rule resolve_slug_collisions() applies, for a caller that meets the
+// documents one at a time: the first document (in publication order) whose
+// slug is `base` keeps it; each later one gets the next "base-N" (N from 2 up,
+// `next` remembers where each base is) that is no document's own slug
+// (`is_own_slug`). No other document can hold such a slug: a numbered slug
+// ends in "-N", so it equals another only for the same base and N.
+std::string numbered_slug(const std::string& base, int& next, const std::function<bool(const std::string&)>& is_own_slug);
 
 }  // namespace blogshift

@@ -6,6 +6,7 @@
 // emoji, malformed UTF-8) becomes a single "-", and "-" never leads or
 // trails. So no slug can hold a path separator, "..", NUL, or start with ".".
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <set>
 
@@ -218,6 +219,17 @@ std::string archive_route_for(std::string_view pattern, std::string_view year, s
   return route;
 }
 
+std::string numbered_slug(const std::string& base, int& next, const std::function<bool(const std::string&)>& is_own_slug) {
+  if (next < 2) next = 2;
+  for (;; ++next) {
+    std::string slug = base + "-" + std::to_string(next);
+    if (!is_own_slug(slug)) {
+      ++next;
+      return slug;
+    }
+  }
+}
+
 std::vector<std::string> resolve_slug_collisions(const std::vector<std::pair<std::string, std::string>>& candidates) {
   std::vector<std::size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -225,18 +237,15 @@ std::vector<std::string> resolve_slug_collisions(const std::vector<std::pair<std
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return candidates[a].second < candidates[b].second; });
   auto base_of = [&](std::size_t i) { return candidates[i].first.empty() ? std::string("post") : candidates[i].first; };
-  std::set<std::string, std::less<>> natural;  // nobody else may be given these
-  for (std::size_t i = 0; i < candidates.size(); ++i) natural.insert(base_of(i));
-  std::set<std::string, std::less<>> taken;
+  std::set<std::string, std::less<>> own;  // every document's own slug: nobody else may be given these
+  for (std::size_t i = 0; i < candidates.size(); ++i) own.insert(base_of(i));
+  std::map<std::string, int, std::less<>> next;  // bases met so far -> their next number
   std::vector<std::string> result(candidates.size());
   for (const std::size_t i : order) {
-    const std::string base = base_of(i);
-    std::string slug = base;
-    // A numbered slug must be free and must not be another post's own slug.
-    for (int n = 2; taken.count(slug) != 0 || (slug != base && natural.count(slug) != 0); ++n)
-      slug = base + "-" + std::to_string(n);
-    taken.insert(slug);
-    result[i] = std::move(slug);
+    std::string base = base_of(i);
+    auto [at, first] = next.try_emplace(base, 2);
+    result[i] = first ? std::move(base)
+                      : numbered_slug(base, at->second, [&](const std::string& slug) { return own.count(slug) > 0; });
   }
   return result;
 }

@@ -151,19 +151,36 @@ bool replace_nbsp(std::string& text, bool collapse) {
 }  // namespace
 
 void nbsp_pass(HtmlNode& body, PassContext& context) {
-  for (HtmlNode* t : leaves(body, HtmlNodeKind::Text)) {
-    bool literal = in_literal_text(*t);
-    bool changed = !literal && decode_entities(t->text);
-    changed = replace_nbsp(t->text, !literal) || changed;
-    if (changed) ++context.changes;
-  }
-  for (HtmlNode* n : elements_preorder(body)) {
-    for (auto& a : n->attributes) {
+  // One walk: text nodes (literal inside pre, code and the like) and the
+  // alt and title attributes of elements.
+  struct Frame {
+    HtmlNode* node;
+    size_t next;
+    bool literal;
+  };
+  std::vector<Frame> stack{{&body, 0, in_literal_text(body)}};
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.next >= top.node->children.size()) {
+      stack.pop_back();
+      continue;
+    }
+    HtmlNode& child = *top.node->children[top.next++];
+    const bool literal = top.literal;
+    if (child.is_text()) {
+      bool changed = !literal && decode_entities(child.text);
+      changed = replace_nbsp(child.text, !literal) || changed;
+      if (changed) ++context.changes;
+      continue;
+    }
+    if (!child.is_element()) continue;
+    for (auto& a : child.attributes) {
       if (a.name != "alt" && a.name != "title") continue;
       bool changed = decode_entities(a.value);
       changed = replace_nbsp(a.value, true) || changed;
       if (changed) ++context.changes;
     }
+    stack.push_back({&child, 0, literal || is_literal_tag(child.tag)});
   }
 }
 

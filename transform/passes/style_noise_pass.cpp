@@ -110,7 +110,8 @@ void style_noise_pass(HtmlNode& body, PassContext& context) {
 
   std::vector<HtmlNode*> touched_parents;
   for (HtmlNode* n : elements_preorder(body)) {
-    CssDeclarations css = parse_style(n->attr_or("style"));
+    const std::string* style = n->attr("style");
+    CssDeclarations css = style ? parse_style(*style) : CssDeclarations{};
     bool literal = in_literal_text(*n);
     size_t before = n->attributes.size();
     std::erase_if(n->attributes, [&](const HtmlAttribute& a) { return !keeps_attribute(*n, a, targets); });

@@ -14,6 +14,10 @@ struct Frame {
   size_t next;
 };
 
+// Most post bodies hold a few dozen elements: room for them up front spares
+// the walks below their first reallocations.
+constexpr size_t kUsualElements = 128, kUsualDepth = 32;
+
 bool contains(std::string_view tag, const auto& list) {
   return std::find(list.begin(), list.end(), tag) != list.end();
 }
@@ -22,7 +26,10 @@ bool contains(std::string_view tag, const auto& list) {
 
 std::vector<HtmlNode*> elements_preorder(HtmlNode& root) {
   std::vector<HtmlNode*> out;
-  std::vector<Frame> stack{{&root, 0}};
+  out.reserve(kUsualElements);
+  std::vector<Frame> stack;
+  stack.reserve(kUsualDepth);
+  stack.push_back({&root, 0});
   while (!stack.empty()) {
     Frame& top = stack.back();
     if (top.next >= top.node->children.size()) {
@@ -39,7 +46,10 @@ std::vector<HtmlNode*> elements_preorder(HtmlNode& root) {
 
 std::vector<HtmlNode*> elements_postorder(HtmlNode& root) {
   std::vector<HtmlNode*> out;
-  std::vector<Frame> stack{{&root, 0}};
+  out.reserve(kUsualElements);
+  std::vector<Frame> stack;
+  stack.reserve(kUsualDepth);
+  stack.push_back({&root, 0});
   while (!stack.empty()) {
     Frame& top = stack.back();
     if (top.next >= top.node->children.size()) {
@@ -55,7 +65,10 @@ std::vector<HtmlNode*> elements_postorder(HtmlNode& root) {
 
 std::vector<HtmlNode*> leaves(HtmlNode& root, HtmlNodeKind kind) {
   std::vector<HtmlNode*> out;
-  std::vector<Frame> stack{{&root, 0}};
+  out.reserve(kUsualElements);
+  std::vector<Frame> stack;
+  stack.reserve(kUsualDepth);
+  stack.push_back({&root, 0});
   while (!stack.empty()) {
     Frame& top = stack.back();
     if (top.next >= top.node->children.size()) {
@@ -158,11 +171,15 @@ bool is_inline_tag(std::string_view tag) { return !is_block_tag(tag); }
 
 bool is_inline(const HtmlNode& node) { return !node.is_element() || is_inline_tag(node.tag); }
 
-bool in_literal_text(const HtmlNode& node) {
+bool is_literal_tag(std::string_view tag) {
   static constexpr std::array<std::string_view, 7> kLiteral = {"pre", "code", "script", "style",
                                                                "textarea", "xmp", "kbd"};
+  return contains(tag, kLiteral);
+}
+
+bool in_literal_text(const HtmlNode& node) {
   for (const HtmlNode* p = &node; p; p = p->parent)
-    if (p->is_element() && contains(p->tag, kLiteral)) return true;
+    if (p->is_element() && is_literal_tag(p->tag)) return true;
   return false;
 }
 
@@ -292,6 +309,7 @@ std::vector<std::unique_ptr<HtmlNode>> to_blocks(std::vector<std::unique_ptr<Htm
 
 CssDeclarations parse_style(std::string_view style) {
   CssDeclarations out;
+  out.reserve(static_cast<size_t>(std::count(style.begin(), style.end(), ';')) + 1);
   size_t i = 0;
   while (i <= style.size()) {
     size_t end = style.find(';', i);

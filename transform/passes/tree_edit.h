@@ -64,6 +64,8 @@ bool is_inline(const HtmlNode& node);
 bool is_block_tag(std::string_view tag);
 // Inside pre, code, script, style, textarea (whitespace and text are literal).
 bool in_literal_text(const HtmlNode& node);
+// Whether text inside an element `tag` is literal (pre, code, script...).
+bool is_literal_tag(std::string_view tag);
 // Elements whose children are paragraphs and other blocks.
 bool is_block_container_tag(std::string_view tag);
 
