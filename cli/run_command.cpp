@@ -49,7 +49,7 @@ int run_dry(const std::string& prog, RunOptions options) {
   const int extract_code = run_extract(prog, options.extract);
   if (extract_code == kExitFatal) return kExitFatal;
   StagingStore store(scratch_db);
-  TransformReport report = run_transform(store.db(), options.transform);
+  TransformReport report = run_transform_with_progress(store.db(), options.transform, options.extract.quiet);
   if (!options.extract.quiet) print_transform_report(report, std::cout);
   options.load.load.out_dir = options.extract.out_dir;
   options.load.load.dry_run = true;
@@ -74,7 +74,7 @@ int run_run(const std::string& prog, RunOptions options) {
   if (extract_code == kExitFatal) return kExitFatal;
   const std::string db_path = staging_db_path(options.extract.out_dir, options.extract.db_path);
   StagingStore store(db_path);
-  TransformReport report = run_transform(store.db(), options.transform);
+  TransformReport report = run_transform_with_progress(store.db(), options.transform, options.extract.quiet);
   if (!options.extract.quiet) print_transform_report(report, std::cout);
   options.load.load.out_dir = options.extract.out_dir;
   const LoadReport load = run_load(store.db(), options.load.load);

@@ -82,6 +82,7 @@ struct ProblemRecord {
   std::string stage = "extract";
   SourcePosition position;
   std::string item;      // the item it concerns, when known (id or URL)
+  int64_t item_id = 0;   // items.id of a transformed document it concerns (0 = none)
   Severity severity = Severity::Error;
   std::string code;      // stable, upper case: XML_MALFORMED, WARC_TRUNCATED, ...
   std::string message;

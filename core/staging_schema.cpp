@@ -1,5 +1,6 @@
 // The staging database schema: version 1 (extract's tables) and the
-// migration to version 2 (transform's tables). docs/staging-schema.md describes
+// migrations to versions 2 (transform's tables), 3 (load's) and 4
+// (incremental transform). docs/staging-schema.md describes
 // every table and which stage writes it; keep the two in step.
 #include "staging_schema.h"
 
@@ -222,6 +223,32 @@ CREATE TABLE outputs (
   verified  TEXT,                      -- 'ok' or the first problem found, after verify
   detail    TEXT                       -- format-specific JSON
 ) WITHOUT ROWID;
+)SQL";
+
+// Version 4: what makes transform incremental. A document is converted
+// again only when what it was made from changed (input_sha256) or when one
+// of the plan lookups its links made gives another answer now.
+const char* const kStagingSchemaV4 = R"SQL(
+-- Digest of everything a document was converted from except the site plan:
+-- body, metadata, comments, options, zone, hosts and the transform's own
+-- build ('' = unknown, always converted again).
+ALTER TABLE documents ADD COLUMN input_sha256 TEXT NOT NULL DEFAULT '';
+
+-- The plan lookups each document's links made while converting, with the
+-- answer: a re-run converts the document again when any answer changed
+-- (a post it links to appeared, moved or went away).
+CREATE TABLE document_lookups (
+  item_id  INTEGER NOT NULL REFERENCES documents(item_id),
+  kind     TEXT NOT NULL,              -- route | asset
+  key      TEXT NOT NULL,              -- old path, or asset_key() of a file
+  answer   TEXT NOT NULL,              -- the route, "asset_id content_type size", or '' for none
+  PRIMARY KEY (item_id, kind, key)
+) WITHOUT ROWID;
+
+-- The document a transform problem concerns (items.id), so that a re-run
+-- replaces only the problems of the documents it converts again.
+ALTER TABLE problems ADD COLUMN item_id INTEGER;
+CREATE INDEX problems_by_item ON problems (stage, item_id);
 )SQL";
 
 }  // namespace blogshift

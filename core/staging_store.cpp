@@ -448,6 +448,7 @@ StagingStore::StagingStore(const std::string& path) : db_(path) {
     if (version < 1) db_.exec(kStagingSchemaV1);
     if (version < 2) db_.exec(kStagingSchemaV2);
     if (version < 3) db_.exec(kStagingSchemaV3);
+    if (version < 4) db_.exec(kStagingSchemaV4);
     db_.exec("PRAGMA user_version = " + std::to_string(kStagingSchemaVersion));
     t.commit();
   }
@@ -502,15 +503,17 @@ void StagingStore::record_problem(const ProblemRecord& problem) { insert_problem
 
 void insert_problem(Database& db, const ProblemRecord& p, int64_t source_id) {
   auto& insert = db.cached(
-      "INSERT INTO problems (stage, source_id, file, line, col, offset, item, severity, code, message)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO problems (stage, source_id, file, line, col, offset, item, severity, code, message, item_id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, p.stage);
   if (source_id > 0) insert.bind(2, source_id);
   insert.bind_or_null(3, p.position.file);
   if (p.position.line > 0) insert.bind(4, p.position.line);
   if (p.position.column > 0) insert.bind(5, p.position.column);
   if (p.position.offset >= 0) insert.bind(6, p.position.offset);
-  insert.bind_or_null(7, p.item).bind(8, to_string(p.severity)).bind(9, p.code).bind(10, p.message).run();
+  insert.bind_or_null(7, p.item).bind(8, to_string(p.severity)).bind(9, p.code).bind(10, p.message);
+  if (p.item_id > 0) insert.bind(11, p.item_id);
+  insert.run();
 }
 
 }  // namespace blogshift

@@ -140,6 +140,7 @@ void SitePlan::plan_documents(const TransformOptions& options, const BlogZones& 
     const std::string route = route_for(route_pattern(options, kind), date, base);
     insert.bind(1, id).bind(2, published_utc).bind(3, kind).bind(4, base).bind(5, published_utc + "#" + std::to_string(id));
     insert.bind(6, date).bind(7, legacy_path).bind(8, base).bind(9, route).run();
+    ++documents_;
   }
 }
 

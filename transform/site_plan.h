@@ -68,6 +68,7 @@ public:
   // in the plan: use a PlanLookup).
   const SiteMap& site() const { return site_; }
   const std::string& path() const { return path_; }
+  int64_t documents() const { return documents_; }  // planned documents
 
 private:
   void plan_documents(const TransformOptions& options, const BlogZones& zones);
@@ -80,6 +81,7 @@ private:
   std::string path_;
   std::unique_ptr<Database> plan_;  // the plan file while it is written
   SiteMap site_;
+  int64_t documents_ = 0;
 };
 
 // The planned documents in the plan's order: item id, slug, route and local date.

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "errors.h"
+#include "progress.h"
 #include "staging_store.h"
 
 namespace blogshift {
@@ -13,6 +14,7 @@ void add_transform_options(CLI::App& app, TransformCommandOptions& o) {
   app.add_option("-o,--out", o.out_dir, "output folder whose staging database to read (OUT/.blogshift/staging.db)")
       ->capture_default_str();
   app.add_option("--db", o.db_path, "staging database file (overrides --out)");
+  app.add_flag("-q,--quiet", o.quiet, "no progress on stderr");
   add_transform_tuning_options(app, o.transform, o.extra_fields);
 }
 
@@ -57,9 +59,20 @@ void add_transform_tuning_options(CLI::App& app, TransformOptions& t, std::strin
   app.add_option("-j,--jobs", t.jobs, "threads to work on (the output is the same)")->capture_default_str()->check(CLI::Range(1, 64));
 }
 
+TransformReport run_transform_with_progress(Database& db, TransformOptions options, bool quiet) {
+  Progress progress(progress_mode(quiet), std::cerr, "transform", "documents", 0);
+  options.on_converted = [&progress](int64_t converted, int64_t to_convert) {
+    if (converted == 0) progress.set_total(to_convert);
+    else progress.advance();
+  };
+  TransformReport report = run_transform(db, options);
+  progress.finish();
+  return report;
+}
+
 void print_transform_report(const TransformReport& r, std::ostream& out) {
   out << "transform\t" << r.documents << " documents (" << r.posts << " posts, " << r.pages << " pages, " << r.drafts
-      << " not published), fidelity passed " << r.fidelity_passed << "/" << r.documents << ", links rewritten "
+      << " not published; " << r.converted << " converted, " << r.kept << " unchanged), fidelity passed " << r.fidelity_passed << "/" << r.documents << ", links rewritten "
       << r.links_rewritten << ", not found " << r.links_missing << ", images local " << r.images_local << ", remote "
       << r.images_remote << ", kept as raw HTML " << r.kept_raw << '\n';
 }
@@ -72,7 +85,7 @@ int run_transform_command(const std::string& prog, TransformCommandOptions o) {
   if (!std::filesystem::exists(db_path))
     throw FatalError(db_path, "no staging database here", "run 'blogshift extract SOURCE... --out DIR' first");
   StagingStore store(db_path);
-  TransformReport report = run_transform(store.db(), o.transform);
+  TransformReport report = run_transform_with_progress(store.db(), o.transform, o.quiet);
   print_transform_report(report, std::cout);
   return report.documents == report.fidelity_passed && report.links_missing == 0 ? kExitOk : kExitProblems;
 }

@@ -14,6 +14,7 @@ struct TransformCommandOptions {
   std::string db_path;
   TransformOptions transform;
   std::string extra_fields;  // comma list: bloggerId,comments
+  bool quiet = false;        // no progress on stderr
 };
 
 void add_transform_options(CLI::App& app, TransformCommandOptions& options);
@@ -26,6 +27,10 @@ void apply_extra_fields(const std::string& extra_fields, TransformOptions& optio
 // Prints the transform summary; returns 0, or 1 when documents failed the
 // fidelity check or links to the old blog were not found.
 int run_transform_command(const std::string& prog, TransformCommandOptions options);
+
+// run_transform with a progress bar (or lines) on stderr for the documents
+// it converts, unless `quiet`. Shared with `blogshift run`.
+TransformReport run_transform_with_progress(Database& db, TransformOptions options, bool quiet);
 
 // The summary lines, shared with `blogshift run`.
 void print_transform_report(const TransformReport& report, std::ostream& out);

@@ -1,11 +1,15 @@
 #include "transform_stage.h"
 
 #include <algorithm>
+#include <csignal>
+#include <cstdlib>
 #include <map>
 
 #include "batch_workers.h"
 #include "body_converter.h"
 #include "digest.h"
+#include "document_reader.h"
+#include "document_reuse.h"
 #include "errors.h"
 #include "records.h"
 #include "site_plan.h"
@@ -32,135 +36,13 @@ namespace {
 constexpr size_t kBatch = 64;
 constexpr size_t kBatchBytes = size_t{1} << 20;
 
-// A post or page to convert: what the database says, plus its planned place.
-struct Planned {
-  int64_t item_id = 0;
-  std::string blog_id, kind, blogger_id, status, title, author, legacy_path, source_sha256;
-  std::string published_utc, updated_utc;
-  std::optional<int> published_offset, updated_offset;
-  int64_t comments = 0;
-  std::vector<std::string> labels;
-  std::string slug, route, path, local_date;
-  std::string asset_dir, asset_prefix = "./", comments_path;  // from the layout
-};
-
-// A comment as the database holds it, before its body is converted.
-struct CommentInput {
-  std::string id, author, author_uri, published_utc, body_html, extra_json;
-  std::optional<int> offset;
-};
-
 struct Converted {
   std::string front_matter, markdown, comments_yaml;
   FidelityResult fidelity;
   RewriteResult links;
+  std::vector<PlanAnswer> lookups;  // the plan lookups its links made (document_reuse.h)
   ConvertReport convert;
   double html_bytes = 0;
-};
-
-// A planned document and what it is converted from.
-struct Job {
-  Planned doc;
-  std::string body;
-  std::vector<CommentInput> comments;
-};
-
-std::optional<int> optional_int(Statement& s, int column) {
-  if (s.column_is_null(column)) return std::nullopt;
-  return static_cast<int>(s.column_int(column));
-}
-
-// The planned documents in order, a batch at a time: the plan gives the
-// order, slug and route; the staging database the rest.
-class DocumentReader {
-public:
-  DocumentReader(Database& db, const SitePlan& plan, const TransformOptions& options)
-      : db_path_(db.path()),
-        planned_(plan),
-        item_(db.prepare(
-            "SELECT i.blog_id, i.kind, COALESCE(i.blogger_id, ''), i.status, COALESCE(i.title, ''),"
-            " COALESCE(a.name, ''), COALESCE(i.legacy_path, ''), COALESCE(i.body_sha256, ''),"
-            " COALESCE(i.published_utc, ''), i.published_offset, COALESCE(i.updated_utc, ''), i.updated_offset,"
-            " (SELECT COUNT(*) FROM items c WHERE c.parent_id = i.id AND c.kind = 'comment'), COALESCE(i.body_html, '')"
-            " FROM items i LEFT JOIN authors a ON a.id = i.author_id WHERE i.id = ?")),
-        labels_(db.prepare("SELECT l.name FROM item_labels il JOIN labels l ON l.id = il.label_id"
-                           " WHERE il.item_id = ? ORDER BY l.name")),
-        comments_(db.prepare(
-            "SELECT COALESCE(c.blogger_id, ''), COALESCE(a.name, ''), COALESCE(a.uri, ''),"
-            " COALESCE(c.published_utc, ''), COALESCE(c.body_html, ''), COALESCE(c.extra_json, ''), c.published_offset"
-            " FROM items c LEFT JOIN authors a ON a.id = c.author_id"
-            " WHERE c.parent_id = ? AND c.kind = 'comment' AND c.status = 'LIVE'"
-            " ORDER BY COALESCE(c.published_utc, ''), c.id")),
-        comments_file_(options.comments_file),
-        layout_(parse_site_layout(options.layout)) {}
-
-  // Up to `count` documents, up to `bytes` of HTML once there is one;
-  // none when all were read.
-  std::vector<Job> next(size_t count, size_t bytes) {
-    std::vector<Job> batch;
-    size_t html = 0;
-    while (batch.size() < count && html < bytes && !done_) {
-      if (!planned_.next()) {
-        done_ = true;
-        break;
-      }
-      batch.push_back(read());
-      html += batch.back().body.size();
-    }
-    return batch;
-  }
-
-private:
-  Job read() {
-    Job job;
-    Planned& p = job.doc;
-    p.item_id = planned_.item_id();
-    p.slug = planned_.slug();
-    p.route = planned_.route();
-    item_.bind(1, p.item_id);
-    if (!item_.step())  // the plan was made in this transaction: cannot happen
-      throw FatalError(db_path_, "item " + std::to_string(p.item_id) + " of the transform's plan is missing");
-    p.blog_id = item_.column_text(0);
-    p.kind = item_.column_text(1);
-    p.blogger_id = item_.column_text(2);
-    p.status = item_.column_text(3);
-    p.title = item_.column_text(4);
-    p.author = item_.column_text(5);
-    p.legacy_path = item_.column_text(6);
-    p.source_sha256 = item_.column_text(7);
-    p.published_utc = item_.column_text(8);
-    p.published_offset = optional_int(item_, 9);
-    p.updated_utc = item_.column_text(10);
-    p.updated_offset = optional_int(item_, 11);
-    p.comments = item_.column_int(12);
-    job.body = item_.column_text(13);
-    item_.reset();
-    p.local_date = planned_.date();
-    DocumentPlace place = place_document(layout_, p.kind, p.slug, p.local_date);
-    p.path = std::move(place.path);
-    p.asset_dir = std::move(place.asset_dir);
-    p.asset_prefix = std::move(place.asset_prefix);
-    p.comments_path = std::move(place.comments_path);
-    labels_.bind(1, p.item_id);
-    while (labels_.step()) p.labels.push_back(labels_.column_text(0));
-    labels_.reset();
-    if (comments_file_) {
-      comments_.bind(1, p.item_id);
-      while (comments_.step())
-        job.comments.push_back({comments_.column_text(0), comments_.column_text(1), comments_.column_text(2),
-                                comments_.column_text(3), comments_.column_text(4), comments_.column_text(5),
-                                optional_int(comments_, 6)});
-      comments_.reset();
-    }
-    return job;
-  }
-
-  std::string db_path_;
-  PlannedDocuments planned_;
-  Statement item_, labels_, comments_;
-  bool comments_file_;
-  SiteLayout layout_;
-  bool done_ = false;
 };
 
 // "in_reply_to" from a scraped comment's extra_json, when there.
@@ -212,7 +94,9 @@ Converted convert_one(const Job& job, const SiteMap& site, SiteLookup& lookup, c
   out.html_bytes = static_cast<double>(job.body.size());
   BodyConversion conv = convert_body(job.body);
   out.convert = std::move(conv.convert);
-  out.links = rewrite_links(*conv.document, site, lookup, d.legacy_path, d.asset_prefix);
+  RecordingLookup recording(lookup);
+  out.links = rewrite_links(*conv.document, site, recording, d.legacy_path, d.asset_prefix);
+  out.lookups = recording.take();
   out.markdown = write_commonmark(*conv.document);
   out.fidelity = check_fidelity(*conv.body, out.markdown, out.links.url_map);
 
@@ -241,16 +125,30 @@ Converted convert_one(const Job& job, const SiteMap& site, SiteLookup& lookup, c
   return out;
 }
 
+// Test hook: BLOGSHIFT_TEST_KILL_AFTER_DOCUMENTS=N kills the process with
+// SIGKILL after the N-th document written, mid-transaction, so tests can
+// prove that a run killed mid-transform finishes correctly when re-run.
+void kill_if_asked(int64_t written) {
+  static const int64_t after = [] {
+    const char* v = std::getenv("BLOGSHIFT_TEST_KILL_AFTER_DOCUMENTS");
+    return v ? std::atoll(v) : 0;
+  }();
+  if (after > 0 && written == after) std::raise(SIGKILL);
+}
+
+// Writes converted documents, their links, plan lookups and problems; keeps
+// what the redirect table needs of every document, converted or kept.
 class Writer {
 public:
-  Writer(Database& db, const TransformOptions& options) : options_sha256_(options_digest(options)), db_(db) {}
+  Writer(Database& db, std::string options_sha256) : options_sha256_(std::move(options_sha256)), db_(db) {}
 
-  void write(const Planned& d, const Converted& c, TransformReport& report) {
+  void write(const Job& job, const Converted& c) {
+    const Planned& d = job.doc;
     auto& doc = db_.cached(
         "INSERT INTO documents (item_id, kind, slug, route, path, front_matter, markdown, source_sha256,"
         " options_sha256, fidelity_passed, text_recall, break_recall, links_kept, links_total, images_kept,"
-        " images_total, code_ok, fidelity_detail, comments_yaml, asset_dir, comments_path)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        " images_total, code_ok, fidelity_detail, comments_yaml, asset_dir, comments_path, input_sha256)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const FidelityResult& f = c.fidelity;
     doc.bind(1, d.item_id).bind(2, d.kind).bind(3, d.slug).bind(4, d.route).bind(5, d.path);
     doc.bind(6, c.front_matter).bind(7, c.markdown).bind(8, d.source_sha256).bind(9, options_sha256_);
@@ -259,7 +157,7 @@ public:
     doc.bind(13, static_cast<int64_t>(f.links_kept)).bind(14, static_cast<int64_t>(f.links_total));
     doc.bind(15, static_cast<int64_t>(f.images_kept)).bind(16, static_cast<int64_t>(f.images_total));
     doc.bind(17, static_cast<int64_t>(f.code_ok)).bind_or_null(18, f.detail).bind(19, c.comments_yaml);
-    doc.bind(20, d.asset_dir).bind(21, d.comments_path);
+    doc.bind(20, d.asset_dir).bind(21, d.comments_path).bind(22, job.input_sha256);
     doc.run();
 
     auto& link = db_.cached(
@@ -269,61 +167,113 @@ public:
       link.bind(1, d.item_id).bind(2, ++seq).bind(3, l.kind).bind(4, l.url).bind(5, l.outcome).bind_or_null(6, l.target);
       if (l.asset_id > 0) link.bind(7, l.asset_id);
       link.run();
-      if (l.outcome == "rewritten") ++report.links_rewritten;
-      if (l.outcome == "missing") {
-        ++report.links_missing;
+      if (l.outcome == "missing")
         problem(d, Severity::Warning, "LINK_NOT_FOUND", "link to the old blog points at no known post: " + l.url);
-      }
-      if (l.outcome == "local") ++report.images_local;
-      if (l.outcome == "remote") ++report.images_remote;
     }
-    for (const auto& raw : c.convert.kept_raw) {
-      ++report.kept_raw;
-      problem(d, Severity::Info, "HTML_KEPT_RAW", "kept as raw HTML: " + raw);
-    }
+    auto& lookup = db_.cached("INSERT OR IGNORE INTO document_lookups (item_id, kind, key, answer) VALUES (?,?,?,?)");
+    for (const auto& answer : c.lookups) lookup.bind(1, d.item_id).bind(2, answer.kind).bind(3, answer.key).bind(4, answer.answer).run();
+    for (const auto& raw : c.convert.kept_raw) problem(d, Severity::Info, "HTML_KEPT_RAW", "kept as raw HTML: " + raw);
     for (const auto& unknown : c.convert.unknown)
       problem(d, Severity::Warning, "HTML_UNKNOWN_ELEMENT", "no rule for <" + unknown + ">; kept as raw HTML");
     if (!f.passed) problem(d, Severity::Warning, "FIDELITY_FAILED", f.detail);
-    else ++report.fidelity_passed;
-    ++report.documents;
-    (d.kind == "post" ? report.posts : report.pages) += 1;
-    if (d.status != "LIVE") ++report.drafts;
+  }
+
+  // Every document, written or kept.
+  void count(const Planned& d) {
     if (d.status == "LIVE")  // only published documents are redirected to
       redirect_documents.push_back(
           {d.item_id, d.blog_id, d.kind, d.status, d.blogger_id, d.legacy_path, d.route, d.local_date, d.labels});
   }
 
-  int64_t problems = 0;
   // What the redirect table is built from once every document is written:
   // one small row per published document (the table itself holds one row
   // per old URL, so it is as large as the blog in any case).
   std::vector<RedirectDocument> redirect_documents;
 
 private:
-  static std::string options_digest(const TransformOptions& o) {
-    return sha256_hex(o.timezone + "|" + o.route_pattern + "|" + o.page_route_pattern + "|" + o.tag_route_pattern +
-                      "|" + std::to_string(o.full_timestamp) + "|" + std::to_string(o.description_length) + "|" +
-                      std::to_string(o.blogger_id_field) + "|" + std::to_string(o.comments_field) + "|" +
-                      std::to_string(o.aliases_field) + "|" + std::to_string(o.redirect_from_field) + "|" +
-                      std::to_string(o.comments_file) + "|" + o.layout + "|" + o.archive_year_route_pattern + "|" +
-                      o.archive_month_route_pattern + "|" + o.feed_route);
-  }
-
   void problem(const Planned& d, Severity severity, const char* code, const std::string& message) {
     ProblemRecord p;
     p.stage = "transform";
     p.position.file = d.path;
     p.item = d.legacy_path.empty() ? d.blogger_id : d.legacy_path;
+    p.item_id = d.item_id;
     p.severity = severity;
     p.code = code;
     p.message = message;
     insert_problem(db_, p);
-    ++problems;
   }
 
   const std::string options_sha256_;
   Database& db_;
 };
+
+std::string options_digest(const TransformOptions& o) {
+  return sha256_hex(o.timezone + "|" + o.route_pattern + "|" + o.page_route_pattern + "|" + o.tag_route_pattern + "|" +
+                    std::to_string(o.full_timestamp) + "|" + std::to_string(o.description_length) + "|" +
+                    std::to_string(o.blogger_id_field) + "|" + std::to_string(o.comments_field) + "|" +
+                    std::to_string(o.aliases_field) + "|" + std::to_string(o.redirect_from_field) + "|" +
+                    std::to_string(o.comments_file) + "|" + o.layout + "|" + o.archive_year_route_pattern + "|" +
+                    o.archive_month_route_pattern + "|" + o.feed_route);
+}
+
+// Decides, for every planned document, whether the last run's result can be
+// kept (document_reuse.h), records it in temp.transform_inputs, and removes
+// everything the stage will write again: the rows of the documents to
+// convert and of those no longer planned, the redirects, and the problems
+// that belong to no document.
+int64_t plan_reuse(Database& db, const SitePlan& plan, const TransformOptions& options, const BlogZones& zones,
+                   const InputDigest& inputs) {
+  db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS transform_inputs (item_id INTEGER PRIMARY KEY, input_sha256 TEXT NOT NULL,"
+      " keep INTEGER NOT NULL); DELETE FROM temp.transform_inputs;");
+  DocumentReader reader(db, plan, options, DocumentReader::Mode::Inputs);
+  PlanLookup lookup(plan);
+  ReuseCheck check(db, lookup);
+  auto record = db.prepare("INSERT INTO temp.transform_inputs (item_id, input_sha256, keep) VALUES (?, ?, ?)");
+  int64_t kept = 0;
+  for (auto batch = reader.next(kBatch, kBatchBytes); !batch.empty(); batch = reader.next(kBatch, kBatchBytes))
+    for (const Job& job : batch) {
+      const std::string digest = inputs.of(job, zones.zone_for(job.doc.blog_id, options));
+      const bool keep = check.can_keep(job.doc.item_id, digest);
+      kept += keep;
+      record.bind(1, job.doc.item_id).bind(2, digest).bind(3, static_cast<int64_t>(keep)).run();
+    }
+  const std::string kept_ids = "(SELECT item_id FROM temp.transform_inputs WHERE keep = 1)";
+  db.exec("DELETE FROM document_links WHERE item_id NOT IN " + kept_ids + ";" +
+          "DELETE FROM document_lookups WHERE item_id NOT IN " + kept_ids + ";" +
+          "DELETE FROM documents WHERE item_id NOT IN " + kept_ids + ";" +
+          "DELETE FROM problems WHERE stage = 'transform' AND (item_id IS NULL OR item_id NOT IN " + kept_ids + ");" +
+          "DELETE FROM redirects;");
+  return kept;
+}
+
+// The report's counts, from what the stage's tables now hold (documents
+// kept and converted alike).
+void count_results(Database& db, TransformReport& report) {
+  auto documents = db.prepare(
+      "SELECT COUNT(*), COALESCE(SUM(d.kind = 'post'), 0), COALESCE(SUM(d.kind = 'page'), 0),"
+      " COALESCE(SUM(i.status <> 'LIVE'), 0), COALESCE(SUM(d.fidelity_passed), 0)"
+      " FROM documents d JOIN items i ON i.id = d.item_id");
+  documents.step();
+  report.documents = documents.column_int(0);
+  report.posts = documents.column_int(1);
+  report.pages = documents.column_int(2);
+  report.drafts = documents.column_int(3);
+  report.fidelity_passed = documents.column_int(4);
+  auto links = db.prepare(
+      "SELECT COALESCE(SUM(outcome = 'rewritten'), 0), COALESCE(SUM(outcome = 'missing'), 0),"
+      " COALESCE(SUM(outcome = 'local'), 0), COALESCE(SUM(outcome = 'remote'), 0) FROM document_links");
+  links.step();
+  report.links_rewritten = links.column_int(0);
+  report.links_missing = links.column_int(1);
+  report.images_local = links.column_int(2);
+  report.images_remote = links.column_int(3);
+  auto problems = db.prepare(
+      "SELECT COUNT(*), COALESCE(SUM(code = 'HTML_KEPT_RAW'), 0) FROM problems WHERE stage = 'transform'");
+  problems.step();
+  report.problems = problems.column_int(0);
+  report.kept_raw = problems.column_int(1);
+}
 
 }  // namespace
 
@@ -332,22 +282,32 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   render_commonmark_to_html("");  // registers cmark-gfm's extensions before any thread runs
 
   Transaction transaction(db);
-  db.exec("DELETE FROM document_links; DELETE FROM documents; DELETE FROM redirects;"
-          " DELETE FROM problems WHERE stage = 'transform';");
   const BlogZones zones(db);
   const SitePlan plan(db, options, zones);
-  Writer writer(db, options);
-  DocumentReader reader(db, plan, options);
+  const std::string options_sha256 = options_digest(options);
+  const InputDigest inputs(options_sha256, plan.site().hosts);
+  report.kept = plan_reuse(db, plan, options, zones, inputs);
+  const int64_t to_convert = plan.documents() - report.kept;
+  if (options.on_converted) options.on_converted(0, to_convert);
+  Writer writer(db, options_sha256);
+  DocumentReader reader(db, plan, options, DocumentReader::Mode::Convert);
   const size_t jobs = static_cast<size_t>(std::max(1, options.jobs));
   // `jobs` threads work: while jobs - 1 of them convert a batch, the main
   // thread writes the previous batch and reads the next, then converts with
-  // them. At most three batches are held, however large the blog.
+  // them. At most three batches are held, however large the blog. Kept
+  // documents pass through without being converted or written.
   std::vector<Job> batch = reader.next(kBatch, kBatchBytes), written_jobs;
   std::vector<Converted> converted, written;
   auto write_batch = [&] {
-    for (size_t k = 0; k < written.size(); ++k) {
+    for (size_t k = 0; k < written_jobs.size(); ++k) {
+      const Job& job = written_jobs[k];
+      writer.count(job.doc);
+      if (job.keep) continue;
       report.html_megabytes += written[k].html_bytes / 1e6;
-      writer.write(written_jobs[k].doc, written[k], report);
+      writer.write(job, written[k]);
+      ++report.converted;
+      kill_if_asked(report.converted);
+      if (options.on_converted) options.on_converted(report.converted, to_convert);
     }
     written.clear();
     written_jobs.clear();
@@ -356,6 +316,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   for (size_t t = 0; t < jobs; ++t) lookups.push_back(std::make_unique<PlanLookup>(plan));
   BatchWorkers workers(jobs - 1, [&](size_t worker, size_t k) {
     const Job& job = batch[k];
+    if (job.keep) return;
     converted[k] = convert_one(job, plan.site(), *lookups[worker], options, zones.zone_for(job.doc.blog_id, options));
   });
   while (!batch.empty()) {
@@ -375,10 +336,10 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     batch = std::move(following);
   }
   write_batch();
-  writer.problems += write_redirect_table(db, writer.redirect_documents,
-                                          {options.tag_route_pattern, options.archive_year_route_pattern,
-                                           options.archive_month_route_pattern, options.feed_route});
-  report.problems = writer.problems;
+  write_redirect_table(db, writer.redirect_documents,
+                       {options.tag_route_pattern, options.archive_year_route_pattern,
+                        options.archive_month_route_pattern, options.feed_route});
+  count_results(db, report);
   transaction.commit();
   return report;
 }

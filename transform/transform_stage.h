@@ -1,11 +1,15 @@
 // The transform stage: every live (and draft/scheduled) post and page in the
 // staging database becomes a document: slug, route, front matter, Markdown
 // body with links rewritten and images made local, and a fidelity result.
-// Replaces transform's tables (documents, document_links, redirects) in one
-// transaction, so a failed run leaves the previous result.
+// Replaces transform's tables (documents, document_links, document_lookups,
+// redirects) in one transaction, so a failed or killed run leaves the
+// previous result. Incremental: a document whose inputs and plan lookups are
+// unchanged since the last run is kept, not converted again
+// (document_reuse.h); the result is the same as a fresh run's.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "sqlite_db.h"
@@ -30,6 +34,9 @@ struct TransformOptions {
   bool redirect_from_field = false;      // Jekyll: redirect_from: [old path]
   bool comments_file = false;            // comments.yaml beside each post
   int jobs = 1;                          // threads working (the main thread, which also reads and writes, and jobs - 1 more)
+  // Called on the main thread with (converted so far, to convert): once
+  // before the first document, then after each (progress bars).
+  std::function<void(int64_t, int64_t)> on_converted;
 };
 
 struct TransformReport {
@@ -37,6 +44,8 @@ struct TransformReport {
   int64_t fidelity_passed = 0;
   int64_t links_rewritten = 0, links_missing = 0, images_local = 0, images_remote = 0;
   int64_t kept_raw = 0, problems = 0;
+  int64_t converted = 0;  // documents converted by this run
+  int64_t kept = 0;       // documents kept from the last run (nothing they depend on changed)
   double html_megabytes = 0;
 };
 
