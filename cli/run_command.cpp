@@ -11,6 +11,15 @@
 
 namespace blogshift {
 
+namespace {
+// --force reads the sources again and converts every document again.
+TransformOptions with_force(const RunOptions& options) {
+  TransformOptions t = options.transform;
+  t.force = t.force || options.extract.force;
+  return t;
+}
+}  // namespace
+
 void add_run_options(CLI::App& app, RunOptions& options) {
   add_extract_options(app, options.extract);
   add_transform_tuning_options(app, options.transform, options.extra_fields);
@@ -49,7 +58,7 @@ int run_dry(const std::string& prog, RunOptions options) {
   const int extract_code = run_extract(prog, options.extract);
   if (extract_code == kExitFatal) return kExitFatal;
   StagingStore store(scratch_db);
-  TransformReport report = run_transform_with_progress(store.db(), options.transform, options.extract.quiet);
+  TransformReport report = run_transform_with_progress(store.db(), with_force(options), options.extract.quiet);
   if (!options.extract.quiet) print_transform_report(report, std::cout);
   options.load.load.out_dir = options.extract.out_dir;
   options.load.load.dry_run = true;
@@ -74,7 +83,7 @@ int run_run(const std::string& prog, RunOptions options) {
   if (extract_code == kExitFatal) return kExitFatal;
   const std::string db_path = staging_db_path(options.extract.out_dir, options.extract.db_path);
   StagingStore store(db_path);
-  TransformReport report = run_transform_with_progress(store.db(), options.transform, options.extract.quiet);
+  TransformReport report = run_transform_with_progress(store.db(), with_force(options), options.extract.quiet);
   if (!options.extract.quiet) print_transform_report(report, std::cout);
   options.load.load.out_dir = options.extract.out_dir;
   const LoadReport load = run_load(store.db(), options.load.load);

@@ -15,6 +15,8 @@ void add_transform_options(CLI::App& app, TransformCommandOptions& o) {
       ->capture_default_str();
   app.add_option("--db", o.db_path, "staging database file (overrides --out)");
   app.add_flag("-q,--quiet", o.quiet, "no progress on stderr");
+  app.add_flag("--force", o.transform.force,
+               "convert every document again, even those whose source, options and links did not change");
   add_transform_tuning_options(app, o.transform, o.extra_fields);
 }
 

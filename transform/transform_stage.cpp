@@ -234,7 +234,7 @@ int64_t plan_reuse(Database& db, const SitePlan& plan, const TransformOptions& o
   for (auto batch = reader.next(kBatch, kBatchBytes); !batch.empty(); batch = reader.next(kBatch, kBatchBytes))
     for (const Job& job : batch) {
       const std::string digest = inputs.of(job, zones.zone_for(job.doc.blog_id, options));
-      const bool keep = check.can_keep(job.doc.item_id, digest);
+      const bool keep = !options.force && check.can_keep(job.doc.item_id, digest);
       kept += keep;
       record.bind(1, job.doc.item_id).bind(2, digest).bind(3, static_cast<int64_t>(keep)).run();
     }

@@ -34,6 +34,7 @@ struct TransformOptions {
   bool redirect_from_field = false;      // Jekyll: redirect_from: [old path]
   bool comments_file = false;            // comments.yaml beside each post
   int jobs = 1;                          // threads working (the main thread, which also reads and writes, and jobs - 1 more)
+  bool force = false;                    // convert every document, even those nothing changed for
   // Called on the main thread with (converted so far, to convert): once
   // before the first document, then after each (progress bars).
   std::function<void(int64_t, int64_t)> on_converted;
