@@ -65,6 +65,12 @@ void remove_empty_folders(const fs::path& top) {
   if (fs::is_empty(top, ec)) fs::remove(top, ec);
 }
 
+// A manifest's path that stays inside the bag (no "..", not absolute).
+bool inside(const std::string& path) {
+  const fs::path p(path);
+  return !p.is_absolute() && std::none_of(p.begin(), p.end(), [](const fs::path& part) { return part == ".."; });
+}
+
 std::vector<ManifestLine> manifest_lines(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::vector<ManifestLine> lines;
@@ -89,8 +95,7 @@ std::string remove_bag(const fs::path& bag, const std::string& tagmanifest_sha25
   });
   if (pinned != tags.end())
     for (const auto& line : manifest_lines(bag / "manifest-sha256.txt"))
-      if (line.path.starts_with("data/") && line.path.find("..") == std::string::npos)
-        remove_if_ours(bag / line.path, line.digest);
+      if (line.path.starts_with("data/") && inside(line.path)) remove_if_ours(bag / line.path, line.digest);
   for (const auto& t : tags)
     if (t.path.find('/') == std::string::npos && t.path != "tagmanifest-sha256.txt") remove_if_ours(bag / t.path, t.digest);
   remove_if_ours(tagmanifest, tagmanifest_sha256);

@@ -70,7 +70,13 @@ TEST(StaleOutputs, AChangedFileIsKeptAndNoLongerRecorded) {
   blog.load({}, {});
   write_file(blog / "redirects/redirects.json", "{}\n");
   write_file(blog / "archives/site.zip", "not the zip blogshift wrote");
+  // A tag manifest that is not ours any more: nothing in the bag can be vouched for.
+  write_file(blog / "archives/bag/tagmanifest-sha256.txt",
+             read_file(blog / "archives/bag/tagmanifest-sha256.txt") + "0000  ../../content/posts/sourdough/index.md\n");
   const LoadReport second = blog.load({"nginx"}, {"tar.gz"});
+  EXPECT_TRUE(fs::is_regular_file(blog / "archives/bag/bagit.txt"));
+  EXPECT_TRUE(fs::is_regular_file(blog / "content/posts/sourdough/index.md"));
+  EXPECT_TRUE(mentions(second.warnings, "archives/bag: no longer asked for, but kept whole"));
   EXPECT_EQ(read_file(blog / "redirects/redirects.json"), "{}\n");
   EXPECT_EQ(read_file(blog / "archives/site.zip"), "not the zip blogshift wrote");
   EXPECT_TRUE(mentions(second.warnings, "redirects/redirects.json: no longer asked for, but kept: it changed"));
