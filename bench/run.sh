@@ -8,16 +8,33 @@
 # by HTML volume), next to Turndown (npm) and
 # pandoc (Debian), each fetched into the temporary folder when the registry
 # is reachable and skipped when it is not; nothing is installed system-wide.
-# Usage: bench/run.sh [BUILD_DIR]   (needs ../shared/corpus)
+# Last, the load benchmark (bench/load_bench.cpp) on the program-think mirror
+# and the x12 export: the whole load stage and each step (content tree,
+# redirect maps, each archive format written and verified, bag, WARC), next
+# to GNU tar + gzip / zstd, zip, Python's zipfile and sha256sum on the same
+# files. Without the corpus, only the load benchmark runs, on the bundled
+# fixtures/sample-blog.
+# Usage: bench/run.sh [BUILD_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 build=${1:-$root/build-bench}
 corpus=$root/../shared/corpus
-[ -d "$corpus" ] || { echo "bench: $corpus is absent; the benchmark needs the corpus" >&2; exit 2; }
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBLOGSHIFT_TESTS=OFF >/dev/null
-ninja -C "$build" -j2 extract_bench transform_bench >/dev/null
+ninja -C "$build" -j2 extract_bench transform_bench load_bench >/dev/null
+
+sample=$root/fixtures/sample-blog
+load_bench() {  # [NAME=]SOURCE[,SOURCE...]...
+  echo
+  echo "== blogshift load (one core; MB = the files that go in, for writing and verifying alike)"
+  taskset -c 0 "$build/bench/load_bench" "$@"
+}
+if [ ! -d "$corpus" ]; then
+  echo "bench: $corpus is absent; only the load benchmark runs, on the sample blog" >&2
+  load_bench "sample-blog=$sample/feed.atom,$sample/mirror,$sample/sample-blog.warc.gz"
+  exit 0
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -97,3 +114,6 @@ print(len(bodies), sum(len(b) for b in bodies))" "$work/bodies/$name.bodies" "$w
 else
   echo "pandoc: skipped (not installed and not downloadable)"
 fi
+
+load_bench "program-think=$work/mirror/program-think/html" "arborlodge-x12=$work/arborlodge-x12.xml" \
+  "sample-blog=$sample/feed.atom,$sample/mirror,$sample/sample-blog.warc.gz"

@@ -2,9 +2,14 @@
 // and the WARC file, and where they are written (OUT/archives/).
 //   site.tar.gz / .tar.zst / .zip  the content tree and the redirect maps
 //                                  (and the staging database with --archive-db)
-//   bag/                           BagIt: the same, plus the original sources
-//                                  and the migration report when there is one
 //   sources.warc.gz + sources.cdxj the original material as WARC/1.1
+//   bag/                           BagIt: the same as the tarballs, plus the
+//                                  original sources and a copy of the
+//                                  migration report
+// The bag comes last: every output written before it (maps, tarballs, WARC)
+// is verified first, so the report copy inside the bag can say they are. It
+// cannot say so of the bag that holds it; it says the bag is checked on its
+// own (load verifies it after writing it, `blogshift verify` any time).
 #include "load_archives.h"
 
 #include <algorithm>
@@ -14,7 +19,9 @@
 #include "archive_writer.h"
 #include "bagit_writer.h"
 #include "digest.h"
+#include "report_writer.h"
 #include "sources_warc_writer.h"
+#include "verify_command.h"
 
 namespace blogshift {
 
@@ -104,12 +111,18 @@ void write_archives(Database& db, const LoadOptions& options, LoadReport& report
   if (wants(options, "bagit")) {
     std::vector<ArchiveEntry> payload = tree;
     add_sources(db, payload);
-    for (const char* report_file : {"report.html", "report.json"})
-      if (fs::is_regular_file(out / report_file)) payload.push_back(ArchiveEntry::file(report_file, (out / report_file).string()));
+    for (const VerifyResult& v : verify_outputs(db, options.out_dir, /*only_unverified=*/true))
+      if (!v.ok) report.warnings.push_back(v.output + ": does not verify: " + v.first_bad_entry + ": " + v.message);
+    const fs::path bag_dir = dir / "bag";
+    ReportOptions in_bag;
+    in_bag.inside_bag = rel(options.out_dir, bag_dir);
+    const ReportSummary copy = write_report(db, (scratch / "report").string(), in_bag);
+    payload.push_back(ArchiveEntry::file("report.html", copy.html_path));
+    payload.push_back(ArchiveEntry::file("report.json", copy.json_path));
     BagInfo info;
     info.external_description = "A Blogger blog migrated by blogshift: the Markdown tree with its media, the redirect "
                                 "maps, the original sources and the migration report.";
-    const BagResult b = write_bag((dir / "bag").string(), std::move(payload), info, report.epoch);
+    const BagResult b = write_bag(bag_dir.string(), std::move(payload), info, report.epoch);
     OutputRecord o{rel(options.out_dir, b.path), "bagit", "", b.payload_bytes, b.payload_files};
     record(o, "{\"tagmanifest_sha256\":\"" + b.tagmanifest_sha256 + "\"}");
     report.outputs.push_back(o);

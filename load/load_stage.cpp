@@ -12,6 +12,7 @@
 #include "load_archives.h"
 #include "redirect_maps.h"
 #include "search_index.h"
+#include "stale_outputs.h"
 #include "text.h"
 
 namespace blogshift {
@@ -95,16 +96,16 @@ LoadReport run_load(Database& db, const LoadOptions& options) {
   report.tree = write_content_tree(db, options.out_dir, options.overwrite, options.dry_run);
   report.searchable = rebuild_search_index(db);
   if (options.dry_run) return report;
+  remove_dropped_outputs(db, options, report.warnings);  // formats a re-run no longer asks for
   write_redirects(db, options, report);
   db.exec("DELETE FROM outputs WHERE kind <> 'redirect-map'");
-  // The report first, so the bag holds it; again at the end, with the archives in it.
-  write_report(db, options.out_dir, {});
   if (options.archive_formats != std::vector<std::string>{"none"})
     write_archives(db, options, report, [&](const OutputRecord& o, const std::string& detail) {
       record_output(db, o, detail);
     });
-  // Every archive is read back once before the report calls it safe.
-  for (const VerifyResult& v : verify_outputs(db, options.out_dir))
+  // Every archive is read back once before the report calls it safe (those
+  // written before the bag were, so that the bag's copy of the report can say so).
+  for (const VerifyResult& v : verify_outputs(db, options.out_dir, /*only_unverified=*/true))
     if (!v.ok) report.warnings.push_back(v.output + ": does not verify: " + v.first_bad_entry + ": " + v.message);
   const ReportSummary summary = write_report(db, options.out_dir, {});
   report.report_html = summary.html_path;

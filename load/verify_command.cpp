@@ -35,14 +35,14 @@ VerifyResult verify_one(const std::string& kind, const std::string& path, const 
 }
 }  // namespace
 
-std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_dir) {
+std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_dir, bool only_unverified) {
   struct Row {
     std::string path, kind, sha256;
     int64_t entries;
   };
   std::vector<Row> rows;
-  auto select =
-      db.prepare("SELECT path, kind, COALESCE(sha256, ''), entries FROM outputs WHERE kind <> 'cdxj' ORDER BY path");
+  auto select = db.prepare(std::string("SELECT path, kind, COALESCE(sha256, ''), entries FROM outputs WHERE kind <> 'cdxj'") +
+                           (only_unverified ? " AND verified IS NULL" : "") + " ORDER BY path");
   while (select.step())
     rows.push_back({select.column_text(0), select.column_text(1), select.column_text(2), select.column_int(3)});
   // A WARC file's index is checked with it.

@@ -22,9 +22,10 @@ struct VerifyOptions {
 
 void add_verify_options(CLI::App& app, VerifyOptions& options);
 
-// Verifies every recorded output under `out_dir` and stores each result in
+// Verifies every recorded output under `out_dir` (with `only_unverified`,
+// those whose outputs.verified is still NULL) and stores each result in
 // outputs.verified.
-std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_dir);
+std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_dir, bool only_unverified = false);
 
 int run_verify_command(const std::string& prog, const VerifyOptions& options);
 

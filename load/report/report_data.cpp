@@ -294,7 +294,7 @@ void decide(ReportData& r) {
     reason("redirects-failed", "redirects", plural(maps_failed, "redirect map", "redirect maps") + " that failed verification", maps_failed);
   const auto archives = static_cast<int64_t>(r.archives.size());
   const int64_t unverified = archives - r.archives_verified - r.archives_failed;
-  if (archives == 0) reason("archives-none", "archives", "the archives: none was made yet (blogshift load)", 0);
+  if (archives == 0 && r.inside_bag.empty()) reason("archives-none", "archives", "the archives: none was made yet (blogshift load)", 0);
   if (r.archives_failed > 0)
     reason("archives-failed", "archives", plural(r.archives_failed, "archive", "archives") + " that failed verification", r.archives_failed);
   if (unverified > 0)
@@ -307,8 +307,12 @@ void decide(ReportData& r) {
 std::string verdict_sentence(const ReportData& r, const std::function<std::string(const ReportData::Reason&)>& phrase) {
   if (r.switch_off) {
     std::string s = "Yes: all " + plural(static_cast<int64_t>(r.fidelity.size()), "document", "documents") +
-                    " passed the fidelity check, no errors were found, no links to old posts are missing and all " +
-                    plural(static_cast<int64_t>(r.archives.size()), "archive", "archives") + " verified";
+                    " passed the fidelity check, no errors were found, no links to old posts are missing and ";
+    if (!r.archives.empty())
+      s += "all " + plural(static_cast<int64_t>(r.archives.size()), "archive", "archives") + " verified" +
+           (r.inside_bag.empty() ? "" : " (the bag holding this copy of the report is verified on its own)");
+    else
+      s += "the bag holding this copy of the report is verified on its own";
     if (r.migrated.images_remote > 0)
       s += ", though " + plural(r.migrated.images_remote, "image is", "images are") +
            " still loaded from the old blog's image servers";
@@ -321,8 +325,9 @@ std::string verdict_sentence(const ReportData& r, const std::function<std::strin
   return s + ".";
 }
 
-ReportData read_report_data(Database& db) {
+ReportData read_report_data(Database& db, const std::string& inside_bag) {
   ReportData r;
+  r.inside_bag = inside_bag;
   read_blogs(db, r);
   const bool have_documents = has_table(db, "documents");
   if (have_documents) {

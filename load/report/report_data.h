@@ -115,6 +115,7 @@ struct ReportData {
   std::vector<Output> redirect_maps;        // outputs of kind redirect-map, by path
   std::vector<Output> archives;             // the other outputs, by path
   int64_t archives_verified = 0, archives_failed = 0;
+  std::string inside_bag;                   // the bag this copy of the report goes into (ReportOptions), or ""
 
   bool switch_off = false;  // every document passed, no errors, no missing links, every archive verified
   std::vector<Reason> reasons;
@@ -122,7 +123,8 @@ struct ReportData {
   int64_t problems_total() const { return problems_error + problems_warning + problems_info; }
 };
 
-ReportData read_report_data(Database& db);
+// `inside_bag`: see ReportOptions::inside_bag (report_writer.h).
+ReportData read_report_data(Database& db, const std::string& inside_bag = {});
 
 // The answer to "can I switch the old site off?" in one sentence: yes, or
 // the reasons, most urgent first. `phrase`, when given, renders each reason

@@ -348,7 +348,8 @@ void redirects(std::string& out, const ReportData& d) {
 void archives(std::string& out, const ReportData& d) {
   out += open_section(kSections[8]);
   if (d.archives.empty()) {
-    out += none("No archives were made yet: 'blogshift load' makes them, 'blogshift verify' checks them.");
+    if (d.inside_bag.empty())
+      out += none("No archives were made yet: 'blogshift load' makes them, 'blogshift verify' checks them.");
   } else {
     out += "<p>" + format_count(d.archives_verified) + " of " +
            plural(static_cast<int64_t>(d.archives.size()), "archive", "archives") +
@@ -363,6 +364,11 @@ void archives(std::string& out, const ReportData& d) {
              verified_cell(a.verified) + "</tr>\n";
     out += "</tbody>\n</table>\n";
   }
+  if (!d.inside_bag.empty())
+    out += "<p class=\"inside-bag\" data-path=\"" + escape(d.inside_bag) + "\">This copy of the report is inside the bag <code>" +
+           escape(d.inside_bag) + "</code>, which was written after the archives above were verified; a report "
+           "cannot hold the bag's own verification, so the bag is verified on its own: <code>blogshift verify</code>, "
+           "or any BagIt validator.</p>\n";
   out += "</section>\n";
 }
 

@@ -197,7 +197,12 @@ std::string report_json(const ReportData& d, const ReportOptions& options) {
   j.key("archives").object().field("total", static_cast<int64_t>(d.archives.size()));
   j.field("verified", d.archives_verified).field("failed", d.archives_failed).key("items").array();
   for (const auto& o : d.archives) output(j, o, false);
-  j.end().end();
+  j.end();
+  // This copy sits inside a bag: the bag is not among the items, and is verified on its own.
+  j.key("inside_bag");
+  if (d.inside_bag.empty()) j.null();
+  else j.object().field("path", d.inside_bag).field("verified", "separately").end();
+  j.end();
   return j.end().take();
 }
 

@@ -10,7 +10,7 @@
 namespace blogshift {
 
 ReportSummary write_report(Database& db, const std::string& out_dir, const ReportOptions& options) {
-  const ReportData data = read_report_data(db);
+  const ReportData data = read_report_data(db, options.inside_bag);
   ReportSummary s;
   s.json_path = (std::filesystem::path(out_dir) / "report.json").string();
   s.html_path = (std::filesystem::path(out_dir) / "report.html").string();

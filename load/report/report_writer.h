@@ -19,6 +19,11 @@ struct ReportOptions {
   // (e.g. an ISO 8601 time the caller took from SOURCE_DATE_EPOCH or its
   // clock); left out otherwise, so the bytes stay reproducible.
   std::string generated_at;
+  // The bag (path relative to the output folder) this copy of the report is
+  // written for. A report inside a bag cannot record the bag's own
+  // verification: it names the bag as checked on its own, and the verdict
+  // rests on the other outputs. Empty: the report beside the outputs.
+  std::string inside_bag;
 };
 
 struct ReportSummary {
@@ -31,7 +36,7 @@ struct ReportSummary {
   int64_t redirects = 0, archives = 0, archives_verified = 0;
 };
 
-// Reads the facts from `db` and writes both files atomically into `out_dir`
+// Reads the facts from `db` (and options.inside_bag) and writes both files atomically into `out_dir`
 // (created if needed). Throws FatalError naming the file when it cannot write.
 ReportSummary write_report(Database& db, const std::string& out_dir, const ReportOptions& options = {});
 

@@ -78,7 +78,9 @@ TEST_F(ReportWriterTest, TheSameDatabaseGivesTheSameBytes) {
   EXPECT_EQ(html.find("generated"), std::string::npos);
   EXPECT_EQ(json.find("generated"), std::string::npos);
 
-  write_report(db, other.string(), {"2024-05-06T07:08:09Z"});
+  ReportOptions at;
+  at.generated_at = "2024-05-06T07:08:09Z";
+  write_report(db, other.string(), at);
   EXPECT_NE(read_file(other / "report.html").find("<time id=\"generated-at\">2024-05-06T07:08:09Z</time>"),
             std::string::npos);
   EXPECT_NE(read_file(other / "report.json").find("\"generated_at\": \"2024-05-06T07:08:09Z\""), std::string::npos);
