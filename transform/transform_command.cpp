@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "errors.h"
+#include "stage_log.h"
 #include "staging_store.h"
 
 namespace blogshift {
@@ -14,6 +15,7 @@ void add_transform_options(CLI::App& app, TransformCommandOptions& o) {
       ->capture_default_str();
   app.add_option("--db", o.db_path, "staging database file (overrides --out)");
   add_transform_tuning_options(app, o.transform, o.extra_fields);
+  add_verbosity_flags(app, o.quiet, o.verbose);
 }
 
 void apply_extra_fields(const std::string& extra_fields, TransformOptions& options) {
@@ -64,6 +66,12 @@ void print_transform_report(const TransformReport& r, std::ostream& out) {
       << r.images_remote << ", kept as raw HTML " << r.kept_raw << '\n';
 }
 
+std::string transform_verbose_line(const TransformReport& r, const std::string& took) {
+  return "transform: " + std::to_string(r.documents) + " documents (" + std::to_string(r.posts) + " posts, " +
+         std::to_string(r.pages) + " pages), fidelity passed " + std::to_string(r.fidelity_passed) + "/" +
+         std::to_string(r.documents) + took;
+}
+
 int run_transform_command(const std::string& prog, TransformCommandOptions o) {
   (void)prog;
   apply_extra_fields(o.extra_fields, o.transform);
@@ -72,7 +80,10 @@ int run_transform_command(const std::string& prog, TransformCommandOptions o) {
   if (!std::filesystem::exists(db_path))
     throw FatalError(db_path, "no staging database here", "run 'blogshift extract SOURCE... --out DIR' first");
   StagingStore store(db_path);
+  const StageLog log(verbosity_of(o.quiet, o.verbose));
+  const StageTimer timer;
   TransformReport report = run_transform(store.db(), o.transform);
+  log.verbose_line(transform_verbose_line(report, timer.in()));
   print_transform_report(report, std::cout);
   return report.documents == report.fidelity_passed && report.links_missing == 0 ? kExitOk : kExitProblems;
 }

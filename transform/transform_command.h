@@ -14,6 +14,7 @@ struct TransformCommandOptions {
   std::string db_path;
   TransformOptions transform;
   std::string extra_fields;  // comma list: bloggerId,comments
+  bool quiet = false, verbose = false;  // -q, -v (core/stage_log.h)
 };
 
 void add_transform_options(CLI::App& app, TransformCommandOptions& options);
@@ -29,5 +30,7 @@ int run_transform_command(const std::string& prog, TransformCommandOptions optio
 
 // The summary lines, shared with `blogshift run`.
 void print_transform_report(const TransformReport& report, std::ostream& out);
+// The -v line: what the stage did and how long it took.
+std::string transform_verbose_line(const TransformReport& report, const std::string& took);
 
 }  // namespace blogshift
