@@ -67,7 +67,9 @@ void print_outputs(const StagingSummary& s, const std::string& out_dir, const st
     return;
   }
   out << "\noutputs\n";
-  const auto label = [&out](const std::string& text, int width) { out << std::left << std::setw(width) << text << std::right; };
+  const auto label = [&out](const std::string& text, int width) {
+    out << std::left << std::setw(width) << text << std::right;
+  };
   if (!s.tree_roots.empty()) {
     out << "  ";
     label("site", 11);

@@ -5,7 +5,8 @@
 namespace blogshift {
 
 void add_verbosity_flags(CLI::App& app, bool& quiet, bool& verbose) {
-  auto* q = app.add_flag("-q,--quiet", quiet, "no progress on stderr, only problems and warnings (results stay on stdout)");
+  auto* q = app.add_flag("-q,--quiet", quiet,
+                         "no progress on stderr, only problems and warnings (results stay on stdout)");
   auto* v = app.add_flag("-v,--verbose", verbose,
                          "also say on stderr what each stage did and how long it took, one line per source and output");
   q->excludes(v);

@@ -64,7 +64,8 @@ void record_output(Database& db, const OutputRecord& o, const std::string& detai
 // not (the redirect writer returns absolute paths).
 std::string relative_to(const std::string& out_dir, const std::string& path) {
   namespace fs = std::filesystem;
-  return fs::absolute(path).lexically_normal().lexically_relative(fs::absolute(out_dir).lexically_normal()).generic_string();
+  const fs::path base = fs::absolute(out_dir).lexically_normal();
+  return fs::absolute(path).lexically_normal().lexically_relative(base).generic_string();
 }
 
 void write_redirects(Database& db, const LoadOptions& options, LoadReport& report) {
@@ -88,9 +89,10 @@ void write_redirects(Database& db, const LoadOptions& options, LoadReport& repor
     o.entries = f.rules;
     record_output(db, o, "{\"format\":\"" + f.format + "\"}");
     report.redirect_files.push_back(o.path);
-    if (std::find(report.redirect_formats.begin(), report.redirect_formats.end(), f.format) == report.redirect_formats.end())
-      report.redirect_formats.push_back(f.format);
-    options.log.verbose_line("load: redirect map " + (std::filesystem::path(options.out_dir) / o.path).string() + ": " + f.format + ", " + std::to_string(f.rules) + " rules");
+    auto& formats = report.redirect_formats;
+    if (std::find(formats.begin(), formats.end(), f.format) == formats.end()) formats.push_back(f.format);
+    options.log.verbose_line("load: redirect map " + (std::filesystem::path(options.out_dir) / o.path).string() + ": " +
+                             f.format + ", " + std::to_string(f.rules) + " rules");
   }
 }
 

@@ -71,7 +71,9 @@ std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_di
         r.message = "the file's SHA-256 differs from the one recorded when it was written";
       }
     }
-    const std::string verdict = r.ok ? std::string("ok") : r.first_bad_entry + ": " + r.message;
+    const std::string verdict = r.ok                        ? std::string("ok")
+                                : r.first_bad_entry.empty() ? r.message
+                                                            : r.first_bad_entry + ": " + r.message;
     update.bind(1, verdict).bind(2, row.path).run();
     // The index is checked with its WARC file.
     if (row.kind == "warc") db.prepare("UPDATE outputs SET verified = ? WHERE kind = 'cdxj'").bind(1, verdict).run();

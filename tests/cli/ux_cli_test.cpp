@@ -139,7 +139,7 @@ TEST(Status, ADamagedOutputShowsAsFailedWithWhatVerifyFound) {
             std::string::npos)
       << s.out;
   EXPECT_NE(s.out.find("FAILED     site/archives/site.tar.gz\n"
-                       "             : missing: it was written by load but is not there any more\n"),
+                       "             missing: it was written by load but is not there any more\n"),
             std::string::npos)
       << s.out;
   EXPECT_NE(s.out.find("\n2 of 13 outputs FAILED verification. Re-check them at any time: blogshift verify --out site\n"),
@@ -184,7 +184,8 @@ TEST(Verbosity, VerboseSaysWhatEachStageDidAndHowLong) {
         "verbose: transform: 15 documents (14 posts, 1 pages), fidelity passed 15/15 in ",
         "verbose: load: content tree: 15 Markdown files, 12 other files (27 written, 0 unchanged, 0 removed, 0 kept) in ",
         "verbose: load: redirect map site/redirects/_redirects: netlify, 87 rules\n",
-        "verbose: load: archive site/archives/site.tar.gz: tar.gz, 36 entries, ", "verbose: verify: site/archives/site.tar.gz: ok, 36 entries in ",
+        "verbose: load: archive site/archives/site.tar.gz: tar.gz, 36 entries, ",
+        "verbose: verify: site/archives/site.tar.gz: ok, 36 entries in ",
         "verbose: load: done in ", "verbose: run: done in "})
     EXPECT_NE(r.err.find(line), std::string::npos) << line << "\n" << r.err;
   EXPECT_NE(r.err.find(shell_quote(fixture("sample-blog/mirror")).substr(1, 20)), std::string::npos);
@@ -209,8 +210,10 @@ TEST(Verbosity, VerboseSaysWhatEachStageDidAndHowLong) {
 TEST(Verbosity, QuietAndVerboseTogetherIsAUsageError) {
   const auto dir = testing::temp_dir("ux-quiet-verbose");
   const std::string feed = shell_quote(fixture("sample-blog/feed.atom"));
-  for (const std::string& args : std::vector<std::string>{"run " + feed + " --out site -q -v", "extract " + feed + " --out site -v --quiet",
-                                  "transform --out site -q -v", "load --out site -q -v", "verify --out site -q -v"}) {
+  const std::vector<std::string> commands = {"run " + feed + " --out site -q -v", "extract " + feed + " --out site -v --quiet",
+                                            "transform --out site -q -v", "load --out site -q -v",
+                                            "verify --out site -q -v"};
+  for (const std::string& args : commands) {
     auto r = blogshift_in(dir, args);
     EXPECT_EQ(r.exit_code, 2) << args;
     EXPECT_NE(r.err.find("excludes"), std::string::npos) << args << ": " << r.err;
