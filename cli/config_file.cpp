@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <memory>
 #include <sstream>
 
@@ -20,6 +21,22 @@ std::string config_name(const CLI::App* app) {
 [[noreturn]] void config_error(const CLI::App* app, const YAML::Mark& mark, const std::string& message) {
   throw CLI::ConfigError(config_name(app) + ":" + std::to_string(mark.line + 1) + ":" +
                          std::to_string(mark.column + 1) + ": " + message);
+}
+
+// Options that exclude each other (-q, -v): the file's value yields to one
+// given on the command line, and a flag the file sets to false is as if not
+// there (so "quiet: false" beside "verbose: true" is no conflict).
+bool yields_to_command_line(const CLI::Option* option, const YAML::Node& value) {
+  const auto& excludes = option->get_excludes();
+  if (excludes.empty()) return false;
+  for (const CLI::Option* other : excludes)
+    if (other->count() > 0) return true;
+  if (option->get_expected_max() == 0 && value.IsScalar()) {
+    std::string v = value.as<std::string>();
+    for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return v == "false" || v == "no" || v == "off" || v == "0";
+  }
+  return false;
 }
 
 std::string key_name(const CLI::Option* option) {
@@ -45,6 +62,7 @@ std::vector<CLI::ConfigItem> YamlConfig::from_config(std::istream& input) const 
     if (!option) option = app_->get_option_no_throw(key);
     if (!option || !option->get_configurable())
       config_error(app_, entry.first.Mark(), "'" + key + "' is not an option of 'blogshift " + app_->get_name() + "'");
+    if (yields_to_command_line(option, entry.second)) continue;
     CLI::ConfigItem item;
     item.name = key;
     if (app_->get_parent() != nullptr) item.parents = {app_->get_name()};

@@ -65,6 +65,7 @@ int run_init(const std::string& prog, const InitOptions& o) {
   extract.sources = o.sources;
   extract.out_dir = o.out_dir;
   extract.quiet = true;
+  extract.print_summary = false;
   const int code = run_extract(prog, extract);
   if (code == kExitFatal) return code;
   StagingStore store(staging_db_path(o.out_dir, ""));

@@ -56,8 +56,11 @@ int main(int argc, char** argv) {
     convert_cmd->footer("Example:\n  blogshift convert body.html --dump-ast");
 
     blogshift::StatusOptions status;
-    auto* status_cmd = app.add_subcommand("status", "counts of what is staged: items by kind and status, assets, problems");
+    auto* status_cmd = app.add_subcommand(
+      "status", "what the migration holds: items by kind and status, problems, fidelity, and every output load wrote "
+                "(site, redirect maps, archives, report) with whether it verified");
     blogshift::add_status_options(*status_cmd, status);
+    status_cmd->footer("Example:\n  blogshift status --out site/");
 
     blogshift::SearchOptions search;
     auto* search_cmd = app.add_subcommand("search", "full-text search over the migrated posts and pages");

@@ -60,6 +60,17 @@ std::string man_page(const CLI::App& app, const std::string& version) {
   }
   out << ".SH GLOBAL OPTIONS\n";
   write_options(out, app);
+  out << ".SH OUTPUT\nResults go to stdout: one summary line per source and per stage, and at the end of"
+         " \\fBrun\\fR and \\fBload\\fR a block saying where the site, the redirect maps, the archives and the"
+         " report are (paths under \\fB\\-\\-out\\fR as given; only what the run wrote). Everything else goes to"
+         " stderr: problems (\\fIprog\\fR: \\fIfile\\fR:\\fIline\\fR:\\fIcol\\fR: \\fIseverity\\fR:"
+         " \\fImessage\\fR [\\fICODE\\fR]), warnings, and progress: a bar per step on a terminal, else lines"
+         " starting \\(lqprogress: \\(rq.\n.TP\n.B \\-q, \\-\\-quiet\nno progress; stderr carries only"
+         " problems and warnings, stdout keeps the results\n.TP\n.B \\-v, \\-\\-verbose\nalso lines starting"
+         " \\(lqverbose: \\(rq: one per source and per output written or verified, one per stage with its counts"
+         " and time\n.PP\n\\fB\\-q\\fR and \\fB\\-v\\fR together are a usage error (exit 2); in"
+         " \\fIblogshift.yaml\\fR, \\fBquiet\\fR or \\fBverbose\\fR yields to the other given on the command"
+         " line.\n";
   out << ".SH EXIT STATUS\n.TP\n.B 0\nall good\n.TP\n.B 1\nfinished, with problems (see the problems table and"
          " stderr)\n.TP\n.B 2\ncould not run: bad arguments, a source that cannot be opened, an unusable database\n";
   out << ".SH FILES\n.TP\n.I blogshift.yaml\noptions of \\fBblogshift run\\fR (written by \\fBblogshift init\\fR)\n"

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "errors.h"
+#include "stage_log.h"
 #include "staging_store.h"
 #include "transform_command.h"
 
@@ -58,8 +59,9 @@ int run_dry(const std::string& prog, RunOptions options) {
   const int extract_code = run_extract(prog, options.extract);
   if (extract_code == kExitFatal) return kExitFatal;
   StagingStore store(scratch_db);
-  TransformReport report = run_transform_with_progress(store.db(), with_force(options), options.extract.quiet);
-  if (!options.extract.quiet) print_transform_report(report, std::cout);
+  TransformReport report = run_transform_with_progress(
+      store.db(), with_force(options), StageLog(verbosity_of(options.extract.quiet, options.extract.verbose)));
+  print_transform_report(report, std::cout);
   options.load.load.out_dir = options.extract.out_dir;
   options.load.load.dry_run = true;
   const LoadReport load = run_load(store.db(), options.load.load);
@@ -79,15 +81,22 @@ int run_run(const std::string& prog, RunOptions options) {
   apply_extra_fields(options.extra_fields, options.transform);
   apply_output_lists(options.load);  // a bad format name stops the run before any work
   if (options.dry_run) return run_dry(prog, std::move(options));
+  const StageLog log(verbosity_of(options.extract.quiet, options.extract.verbose));
+  const StageTimer run_timer;
   const int extract_code = run_extract(prog, options.extract);
   if (extract_code == kExitFatal) return kExitFatal;
   const std::string db_path = staging_db_path(options.extract.out_dir, options.extract.db_path);
   StagingStore store(db_path);
-  TransformReport report = run_transform_with_progress(store.db(), with_force(options), options.extract.quiet);
-  if (!options.extract.quiet) print_transform_report(report, std::cout);
+  const StageTimer transform_timer;
+  TransformReport report = run_transform_with_progress(store.db(), with_force(options), log);
+  log.verbose_line(transform_verbose_line(report, transform_timer.in()));
+  print_transform_report(report, std::cout);
   options.load.load.out_dir = options.extract.out_dir;
+  options.load.load.log = log;
   const LoadReport load = run_load(store.db(), options.load.load);
-  if (!options.extract.quiet) print_load_report(load, options.extract.out_dir, std::cout, std::cerr, prog);
+  print_load_report(load, options.extract.out_dir, std::cout, std::cerr, prog);
+  print_where(load, options.extract.out_dir, std::cout);
+  log.verbose_line("run: done" + run_timer.in());
   const bool transform_problems = report.documents != report.fidelity_passed || report.links_missing > 0;
   return extract_code != kExitOk || transform_problems ? kExitProblems : kExitOk;
 }

@@ -6,6 +6,8 @@
 
 #include "errors.h"
 #include "extract_command.h"
+#include "load_command.h"
+#include "report_markup.h"
 
 namespace blogshift {
 
@@ -57,12 +59,65 @@ void print_status(const StagingSummary& s, std::ostream& out) {
   }
 }
 
+void print_outputs(const StagingSummary& s, const std::string& out_dir, const std::string& verify_hint,
+                   std::ostream& out) {
+  const bool report = std::filesystem::exists(std::filesystem::path(out_dir) / "report.html");
+  if (s.outputs.empty() && s.tree_roots.empty() && !report) {
+    out << "\noutputs none yet: 'blogshift load' (or 'blogshift run') writes the site, redirect maps and archives\n";
+    return;
+  }
+  out << "\noutputs\n";
+  const auto label = [&out](const std::string& text, int width) {
+    out << std::left << std::setw(width) << text << std::right;
+  };
+  if (!s.tree_roots.empty()) {
+    out << "  ";
+    label("site", 11);
+    for (size_t i = 0; i < s.tree_roots.size(); ++i)
+      out << (i ? ", " : "") << shown_path(out_dir, s.tree_roots[i]) << "/";
+    out << "  (" << s.tree_files << " files)\n";
+  }
+  int64_t unverified = 0, failed = 0;
+  for (const auto& o : s.outputs) {
+    const bool map = o.kind == "redirect-map";
+    out << "  ";
+    label(map ? "redirects" : o.kind == "cdxj" ? "index" : "archive", 11);
+    label(map ? o.format : o.kind, 16);
+    out << std::setw(10) << report::format_bytes(o.size) << std::setw(8) << o.entries << ' ';
+    label(map ? "rules" : o.kind == "warc" ? "records" : o.kind == "cdxj" ? "lines" : "entries", 9);
+    label(o.verified.empty() ? "unchecked" : o.verified == "ok" ? "verified" : "FAILED", 11);
+    out << shown_path(out_dir, o.path) << (o.kind == "bagit" ? "/" : "") << '\n';
+    if (o.verified.empty()) ++unverified;
+    else if (o.verified != "ok") {
+      ++failed;
+      out << "             " << o.verified << '\n';
+    }
+  }
+  if (report) {
+    out << "  ";
+    label("report", 11);
+    out << shown_path(out_dir, "report.html") << ", " << shown_path(out_dir, "report.json") << '\n';
+  }
+  if (!s.outputs.empty()) {
+    out << '\n';
+    if (failed) out << failed << " of " << s.outputs.size() << " outputs FAILED verification. ";
+    else if (unverified) out << unverified << " of " << s.outputs.size() << " outputs never verified. ";
+    else out << "All " << s.outputs.size() << " outputs verified when last checked. ";
+    out << "Re-check them at any time: " << verify_hint << '\n';
+  }
+}
+
 int run_status(const StatusOptions& options) {
   const std::string db_path = staging_db_path(options.out_dir, options.db_path);
   if (!std::filesystem::exists(db_path))
     throw FatalError(db_path, "no staging database here", "run 'blogshift extract SOURCE... --out DIR' first");
   Database db(db_path);
-  print_status(read_staging_summary(db), std::cout);
+  const StagingSummary summary = read_staging_summary(db);
+  print_status(summary, std::cout);
+  const std::string verify_hint = std::string("blogshift verify") +
+                                  (options.out_dir == "." ? "" : " --out " + options.out_dir) +
+                                  (options.db_path.empty() ? "" : " --db " + options.db_path);
+  print_outputs(summary, options.out_dir, verify_hint, std::cout);
   return kExitOk;
 }
 

@@ -65,6 +65,23 @@ StagingSummary read_staging_summary(Database& db) {
   auto problems = db.prepare("SELECT stage, code, severity, COUNT(*) FROM problems GROUP BY stage, code, severity");
   while (problems.step())
     s.problems[{problems.column_text(0), problems.column_text(1), problems.column_text(2)}] = problems.column_int(3);
+  // A database from before schema version 3 has no outputs yet (status does not upgrade it).
+  if (scalar("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('outputs', 'written_files')") == 2) {
+    auto outputs = db.prepare(
+        "SELECT path, kind, CASE WHEN json_valid(detail) THEN COALESCE(json_extract(detail, '$.format'), '') ELSE '' END,"
+        " COALESCE(verified, ''), COALESCE(size, 0), entries FROM outputs"
+        " ORDER BY kind = 'redirect-map' DESC, path");
+    while (outputs.step())
+      s.outputs.push_back({outputs.column_text(0), outputs.column_text(1), outputs.column_text(2),
+                           outputs.column_text(3), outputs.column_int(4), outputs.column_int(5)});
+    auto roots = db.prepare(
+        "SELECT CASE WHEN instr(path, '/') > 0 THEN substr(path, 1, instr(path, '/') - 1) ELSE path END AS root,"
+        " COUNT(*) FROM written_files WHERE role IN ('document', 'comments', 'asset') GROUP BY root ORDER BY root");
+    while (roots.step()) {
+      s.tree_roots.push_back(roots.column_text(0));
+      s.tree_files += roots.column_int(1);
+    }
+  }
   return s;
 }
 

@@ -35,6 +35,18 @@ struct StagingSummary {
   int64_t images_local = 0, images_remote = 0, links_not_found = 0;
   // (stage, code, severity) -> count
   std::map<std::tuple<std::string, std::string, std::string>, int64_t> problems;
+  // What load wrote: the archives, bag, WARC file, CDXJ index and redirect
+  // maps (the `outputs` table), and the content tree's top-level folders
+  // (from the `written_files` ledger). Paths are relative to the output folder.
+  struct Output {
+    std::string path, kind;
+    std::string format;    // a redirect map's format (nginx, apache...), else empty
+    std::string verified;  // "ok", the first problem found, or empty when never verified
+    int64_t size = 0, entries = 0;
+  };
+  std::vector<Output> outputs;
+  std::vector<std::string> tree_roots;
+  int64_t tree_files = 0;
 
   int64_t count(const std::string& kind, const std::string& status) const;
   int64_t count(const std::string& kind) const;

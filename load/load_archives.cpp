@@ -111,7 +111,7 @@ void write_archives(Database& db, const LoadOptions& options, LoadReport& report
   if (wants(options, "bagit")) {
     std::vector<ArchiveEntry> payload = tree;
     add_sources(db, payload);
-    for (const VerifyResult& v : verify_outputs(db, options.out_dir, /*only_unverified=*/true))
+    for (const VerifyResult& v : verify_outputs(db, options.out_dir, StageLog(), /*only_unverified=*/true))
       if (!v.ok) report.warnings.push_back(v.output + ": does not verify: " + v.first_bad_entry + ": " + v.message);
     const fs::path bag_dir = dir / "bag";
     ReportOptions in_bag;

@@ -56,6 +56,7 @@ void add_load_options(CLI::App& app, LoadCommandOptions& o) {
       ->capture_default_str();
   app.add_option("--db", o.db_path, "staging database file (overrides --out)");
   add_load_tuning_options(app, o);
+  add_verbosity_flags(app, o.quiet, o.verbose);
 }
 
 void apply_output_lists(LoadCommandOptions& o) {
@@ -88,6 +89,41 @@ void print_load_report(const LoadReport& r, const std::string& out_dir, std::ost
   }
 }
 
+std::string shown_path(const std::string& out_dir, const std::string& relative) {
+  if (out_dir.empty() || out_dir == "." || out_dir == "./") return relative;
+  return (std::filesystem::path(out_dir) / relative).string();
+}
+
+namespace {
+
+void where_lines(std::ostream& out, const std::string& label, const std::vector<std::string>& paths) {
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::string head = i == 0 ? label : "";
+    head.resize(15, ' ');
+    out << "  " << head << paths[i] << '\n';
+  }
+}
+}  // namespace
+
+void print_where(const LoadReport& r, const std::string& out_dir, std::ostream& out) {
+  std::vector<std::string> site, maps, archives, report;
+  if (r.tree.documents + r.tree.files > 0)
+    for (const auto& root : r.tree.roots) site.push_back(shown_path(out_dir, root) + "/");
+  if (!r.redirect_files.empty()) {
+    std::string formats;
+    for (const auto& f : r.redirect_formats) formats += (formats.empty() ? "" : ", ") + f;
+    maps.push_back(shown_path(out_dir, "redirects") + "/  (" + formats + ")");
+  }
+  for (const auto& o : r.outputs) archives.push_back(shown_path(out_dir, o.path) + (o.kind == "bagit" ? "/" : ""));
+  if (!r.report_html.empty()) report = {shown_path(out_dir, "report.html"), shown_path(out_dir, "report.json")};
+  if (site.empty() && maps.empty() && archives.empty() && report.empty()) return;
+  out << "\nWhere everything is:\n";
+  where_lines(out, "site", site);
+  where_lines(out, "redirect maps", maps);
+  where_lines(out, "archives", archives);
+  where_lines(out, "report", report);
+}
+
 int run_load_command(const std::string& prog, LoadCommandOptions o) {
   apply_output_lists(o);
   const std::string db_path = !o.db_path.empty()
@@ -97,8 +133,10 @@ int run_load_command(const std::string& prog, LoadCommandOptions o) {
     throw FatalError(db_path, "no staging database here",
                      "run 'blogshift extract' and 'blogshift transform' first, or 'blogshift run'");
   StagingStore store(db_path);
+  o.load.log = StageLog(verbosity_of(o.quiet, o.verbose));
   const LoadReport report = run_load(store.db(), o.load);
   print_load_report(report, o.load.out_dir, std::cout, std::cerr, prog);
+  print_where(report, o.load.out_dir, std::cout);
   return kExitOk;
 }
 

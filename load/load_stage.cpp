@@ -1,5 +1,6 @@
 #include "load_stage.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <ctime>
@@ -8,6 +9,7 @@
 #include "archive_writer.h"
 #include "errors.h"
 #include "verify_command.h"
+#include "report_markup.h"
 #include "report_writer.h"
 #include "load_archives.h"
 #include "redirect_maps.h"
@@ -59,8 +61,12 @@ void record_output(Database& db, const OutputRecord& o, const std::string& detai
       .run();
 }
 
+// `path` relative to the output folder, whether either is given absolute or
+// not (the redirect writer returns absolute paths).
 std::string relative_to(const std::string& out_dir, const std::string& path) {
-  return std::filesystem::path(path).lexically_relative(out_dir).generic_string();
+  namespace fs = std::filesystem;
+  const fs::path base = fs::absolute(out_dir).lexically_normal();
+  return fs::absolute(path).lexically_normal().lexically_relative(base).generic_string();
 }
 
 void write_redirects(Database& db, const LoadOptions& options, LoadReport& report) {
@@ -84,32 +90,89 @@ void write_redirects(Database& db, const LoadOptions& options, LoadReport& repor
     o.entries = f.rules;
     record_output(db, o, "{\"format\":\"" + f.format + "\"}");
     report.redirect_files.push_back(o.path);
+    auto& formats = report.redirect_formats;
+    if (std::find(formats.begin(), formats.end(), f.format) == formats.end()) formats.push_back(f.format);
+    options.log.verbose_line("load: redirect map " + (std::filesystem::path(options.out_dir) / o.path).string() + ": " +
+                             f.format + ", " + std::to_string(f.rules) + " rules");
   }
+}
+
+int64_t count_of(Database& db, const char* sql) {
+  auto q = db.prepare(sql);
+  return q.step() ? q.column_int(0) : 0;
+}
+
+// How many outputs write_archives will record: one per format, two for WARC (its CDXJ index).
+int64_t expected_archives(const LoadOptions& options) {
+  if (options.archive_formats == std::vector<std::string>{"none"}) return 0;
+  int64_t n = 0;
+  for (const auto& f : options.archive_formats) n += f == "warc" ? 2 : 1;
+  return n;
 }
 }  // namespace
 
 LoadReport run_load(Database& db, const LoadOptions& options) {
   LoadReport report;
+  const StageLog& log = options.log;
+  const StageTimer stage_timer;
   // Load's problems are its own to replace (the WARC writer's source checks).
   if (!options.dry_run) db.exec("DELETE FROM problems WHERE stage = 'load'");
   report.epoch = archive_epoch(db, options.epoch);
-  report.tree = write_content_tree(db, options.out_dir, options.overwrite, options.dry_run);
-  report.searchable = rebuild_search_index(db);
+  {
+    const StageTimer timer;
+    Progress progress = log.progress("site", "documents", count_of(db, "SELECT COUNT(*) FROM documents"));
+    report.tree = write_content_tree(db, options.out_dir, options.overwrite, options.dry_run,
+                                     [&progress] { progress.advance(); });
+    progress.finish();
+    const TreeReport& t = report.tree;
+    log.verbose_line("load: content tree: " + std::to_string(t.documents) + " Markdown files, " +
+                     std::to_string(t.files) + " other files (" + std::to_string(t.written) + " written, " +
+                     std::to_string(t.unchanged) + " unchanged, " + std::to_string(t.removed) + " removed, " +
+                     std::to_string(t.kept.size()) + " kept)" + timer.in());
+  }
+  {
+    const StageTimer timer;
+    report.searchable = rebuild_search_index(db);
+    log.verbose_line("load: search index: " + std::to_string(report.searchable) + " documents" + timer.in());
+  }
   if (options.dry_run) return report;
   remove_dropped_outputs(db, options, report.warnings);  // formats a re-run no longer asks for
-  write_redirects(db, options, report);
+  {
+    const StageTimer timer;
+    write_redirects(db, options, report);
+    if (!report.redirect_files.empty())
+      log.verbose_line("load: redirect maps: " + std::to_string(report.redirect_rules) + " old URLs in " +
+                       std::to_string(report.redirect_files.size()) + " files" + timer.in());
+  }
   db.exec("DELETE FROM outputs WHERE kind <> 'redirect-map'");
-  if (options.archive_formats != std::vector<std::string>{"none"})
+  if (const int64_t expected = expected_archives(options); expected > 0) {
+    const StageTimer timer;
+    StageTimer each;
+    Progress progress = log.progress("archives", "files", expected);
     write_archives(db, options, report, [&](const OutputRecord& o, const std::string& detail) {
       record_output(db, o, detail);
+      progress.advance();
+      log.verbose_line("load: archive " + (std::filesystem::path(options.out_dir) / o.path).string() + ": " + o.kind +
+                       ", " + std::to_string(o.entries) + " entries, " + report::format_bytes(o.size) + each.in());
+      each = StageTimer();
     });
+    progress.finish();
+    log.verbose_line("load: archives: " + std::to_string(report.outputs.size()) + " files" + timer.in());
+  }
   // Every archive is read back once before the report calls it safe (those
   // written before the bag were, so that the bag's copy of the report can say so).
-  for (const VerifyResult& v : verify_outputs(db, options.out_dir, /*only_unverified=*/true))
-    if (!v.ok) report.warnings.push_back(v.output + ": does not verify: " + v.first_bad_entry + ": " + v.message);
+  {
+    const StageTimer timer;
+    const std::vector<VerifyResult> verified = verify_outputs(db, options.out_dir, log, /*only_unverified=*/true);
+    for (const VerifyResult& v : verified)
+      if (!v.ok) report.warnings.push_back(v.output + ": does not verify: " + v.first_bad_entry + ": " + v.message);
+    log.verbose_line("load: verified " + std::to_string(verified.size()) + " outputs" + timer.in());
+  }
   const ReportSummary summary = write_report(db, options.out_dir, {});
   report.report_html = summary.html_path;
+  report.report_json = summary.json_path;
   report.verdict = summary.verdict;
+  log.verbose_line("load: done" + stage_timer.in());
   return report;
 }
 

@@ -13,6 +13,7 @@
 
 #include "content_tree_writer.h"
 #include "sqlite_db.h"
+#include "stage_log.h"
 
 namespace blogshift {
 
@@ -29,6 +30,9 @@ struct LoadOptions {
   std::string apache_map_path = "/etc/apache2/blogshift/apache-redirects.txt";
   bool archive_staging_db = false;          // put the staging database in the archives too
   std::optional<int64_t> epoch;             // times inside archives; default: SOURCE_DATE_EPOCH, else from the input
+  // Progress per step (content tree, archives, verify) and, when verbose, a
+  // line per output and per step with its time; silent by default.
+  StageLog log;
 };
 
 struct OutputRecord {
@@ -43,11 +47,12 @@ struct LoadReport {
   int64_t searchable = 0;                   // documents in the full-text index
   int64_t redirect_rules = 0;
   std::vector<std::string> redirect_files;  // relative to the output folder
+  std::vector<std::string> redirect_formats;  // the formats of those files (nginx, apache...), in order
   std::map<std::string, int64_t> redirect_shapes;  // old URLs per shape (post, label, archive-month...)
   std::vector<std::string> warnings;        // platform limits and the like, already worded
   std::vector<OutputRecord> outputs;        // archives, bag, WARC
   int64_t epoch = 0;
-  std::string report_html;  // OUT/report.html (report.json beside it)
+  std::string report_html, report_json;  // OUT/report.html, OUT/report.json
   std::string verdict;      // can the old site be switched off? one sentence
 };
 

@@ -17,6 +17,7 @@ void add_verify_options(CLI::App& app, VerifyOptions& o) {
   app.add_option("-o,--out", o.out_dir, "output folder whose archives to check (as recorded in its staging database)")
       ->capture_default_str();
   app.add_option("--db", o.db_path, "staging database file (overrides --out)");
+  add_verbosity_flags(app, o.quiet, o.verbose);
 }
 
 namespace {
@@ -35,7 +36,8 @@ VerifyResult verify_one(const std::string& kind, const std::string& path, const 
 }
 }  // namespace
 
-std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_dir, bool only_unverified) {
+std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_dir, const StageLog& log,
+                                         bool only_unverified) {
   struct Row {
     std::string path, kind, sha256;
     int64_t entries;
@@ -52,7 +54,9 @@ std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_di
 
   std::vector<VerifyResult> results;
   auto update = db.prepare("UPDATE outputs SET verified = ? WHERE path = ?");
+  Progress progress = log.progress("verify", "outputs", static_cast<int64_t>(rows.size()));
   for (const auto& row : rows) {
+    const StageTimer timer;
     const std::string full = (std::filesystem::path(out_dir) / row.path).string();
     VerifyResult r;
     if (!std::filesystem::exists(full)) {
@@ -68,10 +72,15 @@ std::vector<VerifyResult> verify_outputs(Database& db, const std::string& out_di
         r.message = "the file's SHA-256 differs from the one recorded when it was written";
       }
     }
-    const std::string verdict = r.ok ? std::string("ok") : r.first_bad_entry + ": " + r.message;
+    const std::string verdict = r.ok                        ? std::string("ok")
+                                : r.first_bad_entry.empty() ? r.message
+                                                            : r.first_bad_entry + ": " + r.message;
     update.bind(1, verdict).bind(2, row.path).run();
     // The index is checked with its WARC file.
     if (row.kind == "warc") db.prepare("UPDATE outputs SET verified = ? WHERE kind = 'cdxj'").bind(1, verdict).run();
+    progress.advance();
+    log.verbose_line("verify: " + full + ": " + (r.ok ? "ok, " + std::to_string(r.entries_checked) + " entries" : verdict) +
+                     timer.in());
     results.push_back(std::move(r));
   }
   return results;
@@ -84,7 +93,7 @@ int run_verify_command(const std::string& prog, const VerifyOptions& o) {
   if (!std::filesystem::exists(db_path))
     throw FatalError(db_path, "no staging database here", "verify checks what 'blogshift run' or 'blogshift load' wrote");
   StagingStore store(db_path);
-  const auto results = verify_outputs(store.db(), o.out_dir);
+  const auto results = verify_outputs(store.db(), o.out_dir, StageLog(verbosity_of(o.quiet, o.verbose)));
   if (results.empty())
     throw FatalError(db_path, "no archives were recorded to verify", "write some with 'blogshift load --archives ...'");
   // The report shows what verify found.

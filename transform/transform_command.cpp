@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "errors.h"
-#include "progress.h"
+#include "stage_log.h"
 #include "staging_store.h"
 
 namespace blogshift {
@@ -14,10 +14,10 @@ void add_transform_options(CLI::App& app, TransformCommandOptions& o) {
   app.add_option("-o,--out", o.out_dir, "output folder whose staging database to read (OUT/.blogshift/staging.db)")
       ->capture_default_str();
   app.add_option("--db", o.db_path, "staging database file (overrides --out)");
-  app.add_flag("-q,--quiet", o.quiet, "no progress on stderr");
   app.add_flag("--force", o.transform.force,
                "convert every document again, even those whose source, options and links did not change");
   add_transform_tuning_options(app, o.transform, o.extra_fields);
+  add_verbosity_flags(app, o.quiet, o.verbose);
 }
 
 void apply_extra_fields(const std::string& extra_fields, TransformOptions& options) {
@@ -61,8 +61,8 @@ void add_transform_tuning_options(CLI::App& app, TransformOptions& t, std::strin
   app.add_option("-j,--jobs", t.jobs, "threads to work on (the output is the same)")->capture_default_str()->check(CLI::Range(1, 64));
 }
 
-TransformReport run_transform_with_progress(Database& db, TransformOptions options, bool quiet) {
-  Progress progress(progress_mode(quiet), std::cerr, "transform", "documents", 0);
+TransformReport run_transform_with_progress(Database& db, TransformOptions options, const StageLog& log) {
+  Progress progress = log.progress("transform", "documents", 0);
   options.on_converted = [&progress](int64_t converted, int64_t to_convert) {
     if (converted == 0) progress.set_total(to_convert);
     else progress.advance();
@@ -79,6 +79,12 @@ void print_transform_report(const TransformReport& r, std::ostream& out) {
       << r.images_remote << ", kept as raw HTML " << r.kept_raw << '\n';
 }
 
+std::string transform_verbose_line(const TransformReport& r, const std::string& took) {
+  return "transform: " + std::to_string(r.documents) + " documents (" + std::to_string(r.posts) + " posts, " +
+         std::to_string(r.pages) + " pages), fidelity passed " + std::to_string(r.fidelity_passed) + "/" +
+         std::to_string(r.documents) + took;
+}
+
 int run_transform_command(const std::string& prog, TransformCommandOptions o) {
   (void)prog;
   apply_extra_fields(o.extra_fields, o.transform);
@@ -87,7 +93,10 @@ int run_transform_command(const std::string& prog, TransformCommandOptions o) {
   if (!std::filesystem::exists(db_path))
     throw FatalError(db_path, "no staging database here", "run 'blogshift extract SOURCE... --out DIR' first");
   StagingStore store(db_path);
-  TransformReport report = run_transform_with_progress(store.db(), o.transform, o.quiet);
+  const StageLog log(verbosity_of(o.quiet, o.verbose));
+  const StageTimer timer;
+  TransformReport report = run_transform_with_progress(store.db(), o.transform, log);
+  log.verbose_line(transform_verbose_line(report, timer.in()));
   print_transform_report(report, std::cout);
   return report.documents == report.fidelity_passed && report.links_missing == 0 ? kExitOk : kExitProblems;
 }

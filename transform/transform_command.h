@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "stage_log.h"
 #include "transform_stage.h"
 
 namespace blogshift {
@@ -14,7 +15,7 @@ struct TransformCommandOptions {
   std::string db_path;
   TransformOptions transform;
   std::string extra_fields;  // comma list: bloggerId,comments
-  bool quiet = false;        // no progress on stderr
+  bool quiet = false, verbose = false;  // -q, -v (core/stage_log.h)
 };
 
 void add_transform_options(CLI::App& app, TransformCommandOptions& options);
@@ -28,11 +29,13 @@ void apply_extra_fields(const std::string& extra_fields, TransformOptions& optio
 // fidelity check or links to the old blog were not found.
 int run_transform_command(const std::string& prog, TransformCommandOptions options);
 
-// run_transform with a progress bar (or lines) on stderr for the documents
-// it converts, unless `quiet`. Shared with `blogshift run`.
-TransformReport run_transform_with_progress(Database& db, TransformOptions options, bool quiet);
+// run_transform with a progress bar (or lines) through `log` for the
+// documents it converts. Shared with `blogshift run`.
+TransformReport run_transform_with_progress(Database& db, TransformOptions options, const StageLog& log);
 
 // The summary lines, shared with `blogshift run`.
 void print_transform_report(const TransformReport& report, std::ostream& out);
+// The -v line: what the stage did and how long it took.
+std::string transform_verbose_line(const TransformReport& report, const std::string& took);
 
 }  // namespace blogshift

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,15 @@ struct TreeReport {
   int64_t written = 0, unchanged = 0, removed = 0;
   std::vector<std::string> kept;  // edited since the last run, left alone
   std::vector<std::string> created, changed, deleted;
+  // The top-level folders the tree lives in (content; or _posts, pages,
+  // assets, _data for Jekyll), sorted: where a person finds the site.
+  std::vector<std::string> roots;
 };
 
 // With `dry_run`, reports what it would write, change, keep and remove, and
-// touches nothing on disk (nor the ledger).
-TreeReport write_content_tree(Database& db, const std::string& out_dir, bool overwrite = false, bool dry_run = false);
+// touches nothing on disk (nor the ledger). `on_document`, when given, is
+// called after each document and its files (progress).
+TreeReport write_content_tree(Database& db, const std::string& out_dir, bool overwrite = false, bool dry_run = false,
+                              const std::function<void()>& on_document = {});
 
 }  // namespace blogshift

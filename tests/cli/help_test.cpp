@@ -27,9 +27,25 @@ TEST(Help, ManPageNamesEveryCommandAndOption) {
   ASSERT_FALSE(page.empty()) << "the build writes blogshift.1";
   for (const char* command : {"run", "init", "extract", "transform", "load", "status", "search", "convert", "help"})
     EXPECT_NE(page.find(std::string(".SS \"blogshift ") + command + "\""), std::string::npos) << command;
-  for (const char* option : {"\\-\\-overwrite", "\\-\\-layout", "\\-\\-timezone", "\\-\\-redirects", "\\-\\-config"})
+  for (const char* option : {"\\-\\-overwrite", "\\-\\-layout", "\\-\\-timezone", "\\-\\-redirects", "\\-\\-config",
+                             "\\-\\-verbose", "\\-\\-quiet"})
     EXPECT_NE(page.find(option), std::string::npos) << option;
   EXPECT_NE(page.find(".SH EXIT STATUS"), std::string::npos);
+  // Where results and diagnostics go, and what -q and -v change.
+  const size_t output = page.find(".SH OUTPUT\n");
+  ASSERT_NE(output, std::string::npos);
+  const std::string section = page.substr(output, page.find(".SH", output + 1) - output);
+  for (const char* text : {"stdout", "stderr", "progress: ", "verbose: ", "usage error (exit 2)"})
+    EXPECT_NE(section.find(text), std::string::npos) << text;
+}
+
+TEST(Help, EveryStageCommandTakesQuietAndVerbose) {
+  for (const char* command : {"run", "extract", "transform", "load", "verify"}) {
+    auto r = run_command("cli/blogshift", std::string("help ") + command);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("-q,--quiet"), std::string::npos) << command << r.out;
+    EXPECT_NE(r.out.find("-v,--verbose"), std::string::npos) << command << r.out;
+  }
 }
 
 TEST(Help, GroffFormatsTheManPageWithoutWarnings) {
