@@ -1,6 +1,6 @@
 // The archives part of the load stage: what goes into the tarballs, the bag
 // and the WARC file, and where they are written (OUT/archives/).
-//   site.tar.gz / .tar.zst / .zip  the content tree and the redirect maps
+//   site.tar.gz / .tar.zst / .zip  the content tree (every folder it wrote) and the redirect maps
 //                                  (and the staging database with --archive-db)
 //   sources.warc.gz + sources.cdxj the original material as WARC/1.1
 //   bag/                           BagIt: the same as the tarballs, plus the
@@ -53,7 +53,9 @@ void add_sources(Database& db, std::vector<ArchiveEntry>& entries) {
   std::vector<std::string> names;
   while (rows.step()) {
     const fs::path path = rows.column_text(0);
-    std::string name = path.filename().string();
+    // "mirror/" names its folder too (a path ending in a separator has an empty filename).
+    const fs::path named = path.filename().empty() ? path.parent_path() : path;
+    std::string name = named.filename().string();
     // Two sources with the same file name: the second gets its number.
     const std::string base = name;
     for (int n = 2; std::count(names.begin(), names.end(), name); ++n) name = base + "-" + std::to_string(n);
@@ -74,7 +76,11 @@ void write_archives(Database& db, const LoadOptions& options, LoadReport& report
   const fs::path dir = out / "archives";
   const fs::path scratch = out / ".blogshift" / "scratch";
   std::vector<ArchiveEntry> tree;
-  add_folder(tree, out / "content", "content/");
+  // The folders the content tree wrote (content/ for Astro and Hugo; _posts/,
+  // pages/, assets/, _data/ for Jekyll), then the redirect maps.
+  std::vector<std::string> roots = report.tree.roots;
+  if (roots.empty()) roots.push_back("content");
+  for (const auto& root : roots) add_folder(tree, out / root, root + "/");
   add_folder(tree, out / "redirects", "redirects/");
   if (options.archive_staging_db) tree.push_back(ArchiveEntry::file("staging.db", snapshot_database(db, scratch)));
 
