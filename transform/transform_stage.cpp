@@ -136,8 +136,7 @@ void kill_if_asked(int64_t written) {
   if (after > 0 && written == after) std::raise(SIGKILL);
 }
 
-// Writes converted documents, their links, plan lookups and problems; keeps
-// what the redirect table needs of every document, converted or kept.
+// Writes converted documents, their links, plan lookups and problems.
 class Writer {
 public:
   Writer(Database& db, std::string options_sha256) : options_sha256_(std::move(options_sha256)), db_(db) {}
@@ -178,17 +177,6 @@ public:
     if (!f.passed) problem(d, Severity::Warning, "FIDELITY_FAILED", f.detail);
   }
 
-  // Every document, written or kept.
-  void count(const Planned& d) {
-    if (d.status == "LIVE")  // only published documents are redirected to
-      redirect_documents.push_back(
-          {d.item_id, d.blog_id, d.kind, d.status, d.blogger_id, d.legacy_path, d.route, d.local_date, d.labels});
-  }
-
-  // What the redirect table is built from once every document is written:
-  // one small row per published document (the table itself holds one row
-  // per old URL, so it is as large as the blog in any case).
-  std::vector<RedirectDocument> redirect_documents;
 
 private:
   void problem(const Planned& d, Severity severity, const char* code, const std::string& message) {
@@ -290,6 +278,8 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   const int64_t to_convert = plan.documents() - report.kept;
   if (options.on_converted) options.on_converted(0, to_convert);
   Writer writer(db, options_sha256);
+  const auto redirects = redirect_table_builder(db, {options.tag_route_pattern, options.archive_year_route_pattern,
+                                                     options.archive_month_route_pattern, options.feed_route});
   DocumentReader reader(db, plan, options, DocumentReader::Mode::Convert);
   const size_t jobs = static_cast<size_t>(std::max(1, options.jobs));
   // `jobs` threads work: while jobs - 1 of them convert a batch, the main
@@ -301,7 +291,8 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   auto write_batch = [&] {
     for (size_t k = 0; k < written_jobs.size(); ++k) {
       const Job& job = written_jobs[k];
-      writer.count(job.doc);
+      const Planned& d = job.doc;  // every document, written or kept, goes into the redirect table
+      redirects->add({d.item_id, d.blog_id, d.kind, d.status, d.blogger_id, d.legacy_path, d.route, d.local_date, d.labels});
       if (job.keep) continue;
       report.html_megabytes += written[k].html_bytes / 1e6;
       writer.write(job, written[k]);
@@ -336,9 +327,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     batch = std::move(following);
   }
   write_batch();
-  write_redirect_table(db, writer.redirect_documents,
-                       {options.tag_route_pattern, options.archive_year_route_pattern,
-                        options.archive_month_route_pattern, options.feed_route});
+  write_redirect_table(db, *redirects);
   count_results(db, report);
   transaction.commit();
   return report;

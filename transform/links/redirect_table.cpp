@@ -25,10 +25,6 @@ int shape_rank(const std::string& shape) {
   return it == ranks.end() ? 7 : it->second;
 }
 
-struct Candidate {
-  std::string old_path, target, shape;
-  int64_t item_id = 0;
-};
 
 bool has_control_character(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
@@ -102,148 +98,186 @@ ProblemRecord problem(const std::string& old_path, Severity severity, const char
   return p;
 }
 
-class TableBuilder {
-public:
-  TableBuilder(const RedirectSiteFacts& site, const RedirectRouteOptions& options) : options_(options) {
-    old_hosts_.hosts = site.hosts;
-  }
-
-  void add(std::string old_path, std::string target, const char* shape, int64_t item_id = 0) {
-    if (target.empty()) return;
-    candidates_.push_back({std::move(old_path), std::move(target), shape, item_id});
-  }
-
-  // An old path as a server sees it: percent-decoded, starting with "/".
-  // Empty (and reported) when no server format could carry it.
-  std::string old_path_of(std::string_view raw) {
-    std::string path = percent_decode(raw);
-    if (path.empty() || path[0] != '/') return {};
-    if (has_control_character(path)) {
-      table.problems.push_back(problem(std::string(raw), Severity::Warning, "REDIRECT_PATH_UNUSABLE",
-                                       "old path holds a control character; no redirect written for it"));
-      return {};
-    }
-    return path;
-  }
-
-  void documents(const std::vector<RedirectDocument>& docs, const RedirectSiteFacts& site) {
-    std::map<std::string, std::set<std::string>> archive_days;  // dated archive page -> "YYYY-MM" it held
-    for (const auto& d : docs) {
-      if (d.status != "LIVE" || d.route.empty()) continue;
-      new_routes_.insert(d.route);
-      std::string legacy = d.legacy_path.empty() ? std::string() : old_path_of(d.legacy_path);
-      if (!legacy.empty())
-        add(legacy, d.route, d.kind == "page" ? "page" : has_collision_suffix(legacy) ? "collision-suffix" : "post",
-            d.item_id);
-      if (auto urls = site.item_urls.find(d.item_id); urls != site.item_urls.end())
-        for (const auto& url : urls->second) {
-          UrlParts parts = parse_url(url);
-          if (!old_hosts_.is_old_host(parts.host)) continue;
-          std::string path = old_path_of(parts.path);
-          if (!path.empty() && path != legacy && !is_listing_path(path)) add(path, d.route, "alias", d.item_id);
-        }
-      if (d.kind != "post") continue;
-      if (all_ascii_digits(d.blogger_id))
-        add("/feeds/" + d.blogger_id + "/comments/default", d.route, "comment-feed", d.item_id);
-      for (const auto& label : d.labels) {
-        if (label.empty() || has_control_character(label)) continue;
-        add("/search/label/" + label, tag_route_for(options_.tag_route_pattern, label), "label");
-        add("/feeds/posts/default/-/" + label, options_.feed_route, "label-feed");
-      }
-      const auto day = parse_day(d.local_date);
-      if (!day) continue;
-      const std::string year = four_digits(day->year), month = two_digits(day->month);
-      add("/" + year + "/", archive_route_for(options_.archive_year_route_pattern, year, ""), "archive-year");
-      add("/" + year + "/" + month + "/", archive_route_for(options_.archive_month_route_pattern, year, month),
-          "archive-month");
-      auto frequency = site.archive_frequency.find(d.blog_id);
-      for (const auto& file : archive_files(*day, frequency == site.archive_frequency.end() ? "" : frequency->second))
-        archive_days[file].insert(year + "-" + month);
-    }
-    // A weekly page can hold posts of two months: it goes to the month it
-    // is named by when that month has posts, else to the earliest it held.
-    for (const auto& [file, months] : archive_days) {
-      const std::string named = file.substr(1, 4) + "-" + file.substr(6, 2);
-      const std::string& month = months.count(named) ? named : *months.begin();
-      add(file, archive_route_for(options_.archive_month_route_pattern, month.substr(0, 4), month.substr(5, 2)),
-          "archive-day");
-    }
-    for (const char* feed :
-         {"/feeds/posts/default", "/feeds/posts/summary", "/atom.xml", "/rss.xml", "/feeds/comments/default"})
-      add(feed, options_.feed_route, "feed");
-  }
-
-  RedirectTable finish() {
-    for (const auto& c : candidates_) new_routes_.insert(c.target);
-    std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
-      return std::forward_as_tuple(a.old_path, shape_rank(a.shape), a.target, a.item_id) <
-             std::forward_as_tuple(b.old_path, shape_rank(b.shape), b.target, b.item_id);
-    });
-    std::set<std::string> shadowed;
-    for (const auto& c : candidates_) {
-      if (c.old_path == c.target) {
-        ++table.self_redirects;
-        continue;
-      }
-      if (new_routes_.count(c.old_path)) {
-        // The new site answers here itself; redirecting it would hide that page.
-        if (shadowed.insert(c.old_path).second)
-          table.problems.push_back(problem(c.old_path, Severity::Warning, "REDIRECT_SHADOWED",
-                                           "old path is also a route of the new site; not redirected (it would have "
-                                           "gone to " + c.target + ", " + c.shape + ")"));
-        continue;
-      }
-      if (!table.rows.empty() && table.rows.back().old_path == c.old_path) {
-        const RedirectRow& kept = table.rows.back();
-        if (kept.new_route != c.target)
-          table.problems.push_back(problem(c.old_path, Severity::Warning, "REDIRECT_CONFLICT",
-                                           "two targets for one old path: kept " + kept.new_route + " (" +
-                                               kept.shape + "), dropped " + c.target + " (" + c.shape + ")"));
-        continue;
-      }
-      table.rows.push_back({c.old_path, c.target, c.shape, c.item_id});
-    }
-    return std::move(table);
-  }
-
-  RedirectTable table;
-
-private:
-  const RedirectRouteOptions& options_;
-  SiteMap old_hosts_;  // for is_old_host(): country-code and www. variants too
-  std::vector<Candidate> candidates_;
-  std::set<std::string> new_routes_;
-};
-
 }  // namespace
+
+RedirectTableBuilder::RedirectTableBuilder(std::set<std::string> hosts,
+                                           std::map<std::string, std::string> archive_frequency,
+                                           RedirectRouteOptions options, UrlsOf urls_of, Database* scratch)
+    : options_(std::move(options)), archive_frequency_(std::move(archive_frequency)), urls_of_(std::move(urls_of)) {
+  old_hosts_.hosts = std::move(hosts);
+  if (!scratch) {
+    own_scratch_ = std::make_unique<Database>(":memory:");
+    scratch = own_scratch_.get();
+  }
+  scratch_ = scratch;
+  // Candidates and new routes live in temporary tables (on disk when large),
+  // sorted by SQLite, so memory does not grow with the blog.
+  scratch_->exec(
+      "CREATE TEMP TABLE IF NOT EXISTS redirect_candidates (old_path TEXT NOT NULL, rank INTEGER NOT NULL,"
+      " target TEXT NOT NULL, shape TEXT NOT NULL, item_id INTEGER NOT NULL);"
+      "CREATE TEMP TABLE IF NOT EXISTS redirect_new_routes (route TEXT PRIMARY KEY) WITHOUT ROWID;"
+      "DELETE FROM temp.redirect_candidates; DELETE FROM temp.redirect_new_routes;");
+}
+
+RedirectTableBuilder::~RedirectTableBuilder() = default;
+
+void RedirectTableBuilder::add(std::string old_path, std::string target, const char* shape, int64_t item_id) {
+  if (target.empty()) return;
+  // The listings and feeds every post adds again (its labels, its month) are kept once.
+  if (item_id == 0 && !shared_.insert(old_path + '\n' + target + '\n' + shape).second) return;
+  auto& insert = scratch_->cached(
+      "INSERT INTO temp.redirect_candidates (old_path, rank, target, shape, item_id) VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, old_path).bind(2, static_cast<int64_t>(shape_rank(shape))).bind(3, target).bind(4, shape);
+  insert.bind(5, item_id).run();
+}
+
+void RedirectTableBuilder::new_route(const std::string& route) {
+  scratch_->cached("INSERT OR IGNORE INTO temp.redirect_new_routes (route) VALUES (?)").bind(1, route).run();
+}
+
+std::string RedirectTableBuilder::old_path_of(std::string_view raw) {
+  std::string path = percent_decode(raw);
+  if (path.empty() || path[0] != '/') return {};
+  if (has_control_character(path)) {
+    problems_.push_back(problem(std::string(raw), Severity::Warning, "REDIRECT_PATH_UNUSABLE",
+                                "old path holds a control character; no redirect written for it"));
+    return {};
+  }
+  return path;
+}
+
+void RedirectTableBuilder::add(const RedirectDocument& d) {
+  if (d.status != "LIVE" || d.route.empty()) return;
+  new_route(d.route);
+  std::string legacy = d.legacy_path.empty() ? std::string() : old_path_of(d.legacy_path);
+  if (!legacy.empty())
+    add(legacy, d.route, d.kind == "page" ? "page" : has_collision_suffix(legacy) ? "collision-suffix" : "post",
+        d.item_id);
+  for (const auto& url : urls_of_(d.item_id)) {
+    UrlParts parts = parse_url(url);
+    if (!old_hosts_.is_old_host(parts.host)) continue;
+    std::string path = old_path_of(parts.path);
+    if (!path.empty() && path != legacy && !is_listing_path(path)) add(path, d.route, "alias", d.item_id);
+  }
+  if (d.kind != "post") return;
+  if (all_ascii_digits(d.blogger_id))
+    add("/feeds/" + d.blogger_id + "/comments/default", d.route, "comment-feed", d.item_id);
+  for (const auto& label : d.labels) {
+    if (label.empty() || has_control_character(label)) continue;
+    add("/search/label/" + label, tag_route_for(options_.tag_route_pattern, label), "label");
+    add("/feeds/posts/default/-/" + label, options_.feed_route, "label-feed");
+  }
+  const auto day = parse_day(d.local_date);
+  if (!day) return;
+  const std::string year = four_digits(day->year), month = two_digits(day->month);
+  add("/" + year + "/", archive_route_for(options_.archive_year_route_pattern, year, ""), "archive-year");
+  add("/" + year + "/" + month + "/", archive_route_for(options_.archive_month_route_pattern, year, month),
+      "archive-month");
+  auto frequency = archive_frequency_.find(d.blog_id);
+  for (const auto& file : archive_files(*day, frequency == archive_frequency_.end() ? "" : frequency->second))
+    archive_days_[file].insert(year + "-" + month);
+}
+
+RedirectTable RedirectTableBuilder::finish(const std::function<void(const RedirectRow&)>& on_row) {
+  for (const auto& [file, months] : archive_days_) {
+    const std::string named = file.substr(1, 4) + "-" + file.substr(6, 2);
+    const std::string& month = months.count(named) ? named : *months.begin();
+    add(file, archive_route_for(options_.archive_month_route_pattern, month.substr(0, 4), month.substr(5, 2)),
+        "archive-day");
+  }
+  for (const char* feed :
+       {"/feeds/posts/default", "/feeds/posts/summary", "/atom.xml", "/rss.xml", "/feeds/comments/default"})
+    add(feed, options_.feed_route, "feed");
+  scratch_->exec("INSERT OR IGNORE INTO temp.redirect_new_routes (route) SELECT target FROM temp.redirect_candidates");
+  auto is_new_route = scratch_->prepare("SELECT 1 FROM temp.redirect_new_routes WHERE route = ?");
+  auto candidates = scratch_->prepare(
+      "SELECT old_path, target, shape, item_id FROM temp.redirect_candidates ORDER BY old_path, rank, target, item_id");
+  RedirectTable table;
+  table.problems = std::move(problems_);
+  std::string last_shadowed;
+  std::optional<RedirectRow> kept;  // the row of the old path being walked
+  auto flush = [&] {
+    if (kept) on_row(*kept);
+    kept.reset();
+  };
+  while (candidates.step()) {
+    const std::string old_path = candidates.column_text(0), target = candidates.column_text(1),
+                      shape = candidates.column_text(2);
+    if (old_path == target) {
+      ++table.self_redirects;
+      continue;
+    }
+    is_new_route.bind(1, old_path);
+    const bool shadowed = is_new_route.step();
+    is_new_route.reset();
+    if (shadowed) {
+      if (old_path != last_shadowed)
+        table.problems.push_back(problem(old_path, Severity::Warning, "REDIRECT_SHADOWED",
+                                         "old path is also a route of the new site; not redirected (it would have "
+                                         "gone to " + target + ", " + shape + ")"));
+      last_shadowed = old_path;
+      continue;
+    }
+    if (kept && kept->old_path == old_path) {
+      if (kept->new_route != target)
+        table.problems.push_back(problem(old_path, Severity::Warning, "REDIRECT_CONFLICT",
+                                         "two targets for one old path: kept " + kept->new_route + " (" +
+                                             kept->shape + "), dropped " + target + " (" + shape + ")"));
+      continue;
+    }
+    flush();
+    kept = RedirectRow{old_path, target, shape, candidates.column_int(3)};
+  }
+  flush();
+  candidates.reset();
+  is_new_route.reset();
+  scratch_->exec("DELETE FROM temp.redirect_candidates; DELETE FROM temp.redirect_new_routes;");
+  return table;
+}
 
 RedirectTable build_redirect_table(const std::vector<RedirectDocument>& documents, const RedirectSiteFacts& site,
                                    const RedirectRouteOptions& options) {
-  TableBuilder builder(site, options);
-  builder.documents(documents, site);
-  return builder.finish();
+  RedirectTableBuilder builder(site.hosts, site.archive_frequency, options, [&site](int64_t item_id) {
+    auto urls = site.item_urls.find(item_id);
+    return urls == site.item_urls.end() ? std::vector<std::string>() : urls->second;
+  });
+  for (const auto& d : documents) builder.add(d);
+  std::vector<RedirectRow> rows;
+  RedirectTable table = builder.finish([&rows](const RedirectRow& row) { rows.push_back(row); });
+  table.rows = std::move(rows);
+  return table;
 }
 
-int64_t write_redirect_table(Database& db, const std::vector<RedirectDocument>& documents,
-                             const RedirectRouteOptions& options) {
-  RedirectSiteFacts site;
-  auto hosts = db.prepare("SELECT host FROM blog_hosts ORDER BY host");
-  while (hosts.step()) site.hosts.insert(hosts.column_text(0));
-  auto urls = db.prepare("SELECT item_id, url FROM item_urls ORDER BY item_id, url");
-  while (urls.step()) site.item_urls[urls.column_int(0)].push_back(urls.column_text(1));
+std::unique_ptr<RedirectTableBuilder> redirect_table_builder(Database& db, const RedirectRouteOptions& options) {
+  std::set<std::string> hosts;
+  auto host_rows = db.prepare("SELECT host FROM blog_hosts ORDER BY host");
+  while (host_rows.step()) hosts.insert(host_rows.column_text(0));
+  std::map<std::string, std::string> archive_frequency;
   auto frequency = db.prepare(
       "SELECT blog_id, body_html FROM items WHERE kind = 'settings' AND blogger_id = 'settings.BLOG_ARCHIVE_FREQUENCY'");
-  while (frequency.step()) site.archive_frequency[frequency.column_text(0)] = std::string(trim(frequency.column_text(1)));
+  while (frequency.step()) archive_frequency[frequency.column_text(0)] = std::string(trim(frequency.column_text(1)));
+  // A document's URLs are read when it is added, not all held at once.
+  auto urls = std::make_shared<Statement>(db.prepare("SELECT url FROM item_urls WHERE item_id = ? ORDER BY url"));
+  return std::make_unique<RedirectTableBuilder>(std::move(hosts), std::move(archive_frequency), options,
+                                                [urls](int64_t item_id) {
+                                                  std::vector<std::string> out;
+                                                  urls->bind(1, item_id);
+                                                  while (urls->step()) out.push_back(urls->column_text(0));
+                                                  urls->reset();
+                                                  return out;
+                                                },
+                                                &db);
+}
 
-  const RedirectTable table = build_redirect_table(documents, site, options);
+int64_t write_redirect_table(Database& db, RedirectTableBuilder& builder) {
   db.exec("DELETE FROM redirects");
   auto insert = db.prepare("INSERT INTO redirects (old_path, new_route, item_id, shape) VALUES (?, ?, ?, ?)");
-  for (const auto& row : table.rows) {
+  const RedirectTable table = builder.finish([&insert](const RedirectRow& row) {
     insert.bind(1, row.old_path).bind(2, row.new_route);
     if (row.item_id > 0) insert.bind(3, row.item_id);
     else insert.bind_null(3);
     insert.bind(4, row.shape).run();
-  }
+  });
   for (const auto& p : table.problems) insert_problem(db, p);
   return static_cast<int64_t>(table.problems.size());
 }

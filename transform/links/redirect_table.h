@@ -39,11 +39,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "links/link_rewriter.h"
 #include "records.h"
 #include "sqlite_db.h"
 
@@ -83,14 +86,52 @@ struct RedirectTable {
   int64_t self_redirects = 0;           // dropped because old path == new route
 };
 
+// Builds the table from documents added one at a time (as transform writes
+// them). The candidates and new routes are kept in temporary tables of
+// `scratch` (the staging database's connection; an in-memory database when
+// null) and sorted by SQLite, so memory does not grow with the blog; the
+// listings and feeds every post adds again are kept once.
+class RedirectTableBuilder {
+public:
+  using UrlsOf = std::function<std::vector<std::string>(int64_t item_id)>;  // URLs an item was seen under
+  RedirectTableBuilder(std::set<std::string> hosts, std::map<std::string, std::string> archive_frequency,
+                       RedirectRouteOptions options, UrlsOf urls_of, Database* scratch = nullptr);
+  ~RedirectTableBuilder();
+  RedirectTableBuilder(const RedirectTableBuilder&) = delete;
+  RedirectTableBuilder& operator=(const RedirectTableBuilder&) = delete;
+
+  void add(const RedirectDocument& document);
+  // Once, after the last document: each row in old-path order to `on_row`;
+  // returns the problems and the count of self-redirects (rows left empty).
+  RedirectTable finish(const std::function<void(const RedirectRow&)>& on_row);
+
+private:
+  void add(std::string old_path, std::string target, const char* shape, int64_t item_id = 0);
+  void new_route(const std::string& route);
+  std::string old_path_of(std::string_view raw);
+
+  RedirectRouteOptions options_;
+  std::map<std::string, std::string> archive_frequency_;
+  UrlsOf urls_of_;
+  SiteMap old_hosts_;  // for is_old_host(): country-code and www. variants too
+  std::unique_ptr<Database> own_scratch_;
+  Database* scratch_ = nullptr;
+  std::set<std::string> shared_;                              // listing and feed candidates already added
+  std::map<std::string, std::set<std::string>> archive_days_;  // dated archive page -> "YYYY-MM" it held
+  std::vector<ProblemRecord> problems_;
+};
+
 // The table from the documents; pure (no database), deterministic.
 RedirectTable build_redirect_table(const std::vector<RedirectDocument>& documents, const RedirectSiteFacts& site,
                                    const RedirectRouteOptions& options);
 
-// Reads the site facts from `db`, builds the table, and replaces the rows of
-// `redirects` and inserts its problems (call inside transform's
-// transaction). Returns the number of problems.
-int64_t write_redirect_table(Database& db, const std::vector<RedirectDocument>& documents,
-                             const RedirectRouteOptions& options);
+// A builder with the site facts read from `db` (hosts, archive frequency;
+// each document's URLs when it is added).
+std::unique_ptr<RedirectTableBuilder> redirect_table_builder(Database& db, const RedirectRouteOptions& options);
+
+// Finishes the table and replaces the rows of `redirects` and inserts its
+// problems (call inside transform's transaction). Returns the number of
+// problems.
+int64_t write_redirect_table(Database& db, RedirectTableBuilder& builder);
 
 }  // namespace blogshift
