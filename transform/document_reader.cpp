@@ -93,7 +93,7 @@ Job DocumentReader::read() {
   labels_.bind(1, p.item_id);
   while (labels_.step()) p.labels.push_back(labels_.column_text(0));
   labels_.reset();
-  if (comments_file_) {
+  if (comments_file_ && !job.keep) {  // a kept document is not converted: its comments are not needed
     comments_.bind(1, p.item_id);
     while (comments_.step())
       job.comments.push_back({comments_.column_text(0), comments_.column_text(1), comments_.column_text(2),

@@ -230,8 +230,7 @@ int64_t plan_reuse(Database& db, const SitePlan& plan, const TransformOptions& o
   db.exec("DELETE FROM document_links WHERE item_id NOT IN " + kept_ids + ";" +
           "DELETE FROM document_lookups WHERE item_id NOT IN " + kept_ids + ";" +
           "DELETE FROM documents WHERE item_id NOT IN " + kept_ids + ";" +
-          "DELETE FROM problems WHERE stage = 'transform' AND (item_id IS NULL OR item_id NOT IN " + kept_ids + ");" +
-          "DELETE FROM redirects;");
+          "DELETE FROM problems WHERE stage = 'transform' AND (item_id IS NULL OR item_id NOT IN " + kept_ids + ");");
   return kept;
 }
 
@@ -281,7 +280,9 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   const auto redirects = redirect_table_builder(db, {options.tag_route_pattern, options.archive_year_route_pattern,
                                                      options.archive_month_route_pattern, options.feed_route});
   DocumentReader reader(db, plan, options, DocumentReader::Mode::Convert);
-  const size_t jobs = static_cast<size_t>(std::max(1, options.jobs));
+  // Threads read the plan through connections opened without SQLite's own
+  // mutexes, which needs a thread-safe SQLite build.
+  const size_t jobs = sqlite3_threadsafe() ? static_cast<size_t>(std::max(1, options.jobs)) : 1;
   // `jobs` threads work: while jobs - 1 of them convert a batch, the main
   // thread writes the previous batch and reads the next, then converts with
   // them. At most three batches are held, however large the blog. Kept
@@ -329,6 +330,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   write_batch();
   write_redirect_table(db, *redirects);
   count_results(db, report);
+  db.exec("DELETE FROM temp.transform_inputs");  // the connection lives on (run goes on to load)
   transaction.commit();
   return report;
 }

@@ -146,7 +146,12 @@ int severity_rank(const std::string& severity) {
 void read_problems(Database& db, ReportData& r) {
   auto q = db.prepare(
       "SELECT p.stage, COALESCE(NULLIF(p.file, ''), s.path, ''), p.line, p.col, p.offset, COALESCE(p.item, ''),"
-      " p.severity, p.code, p.message FROM problems p LEFT JOIN sources s ON s.id = p.source_id ORDER BY p.id");
+      " p.severity, p.code, p.message FROM problems p LEFT JOIN sources s ON s.id = p.source_id"
+      // By stage and place, not by row id: an incremental transform keeps
+      // the rows of the documents it did not convert again, so ids differ
+      // from a fresh run's while the problems are the same.
+      " ORDER BY CASE p.stage WHEN 'extract' THEN 0 WHEN 'transform' THEN 1 ELSE 2 END, 2, p.line, p.col,"
+      " p.offset, 6, p.code, p.message");
   std::map<std::pair<std::string, std::string>, ReportData::ProblemGroup> groups;  // (severity, code)
   while (q.step()) {
     ReportData::Problem p;

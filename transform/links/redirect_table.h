@@ -121,7 +121,8 @@ private:
   std::vector<ProblemRecord> problems_;
 };
 
-// The table from the documents; pure (no database), deterministic.
+// The table from the documents, in memory (the builder works in an
+// in-memory SQLite database); deterministic.
 RedirectTable build_redirect_table(const std::vector<RedirectDocument>& documents, const RedirectSiteFacts& site,
                                    const RedirectRouteOptions& options);
 
