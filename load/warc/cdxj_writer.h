@@ -26,7 +26,7 @@
 #include <string_view>
 #include <vector>
 
-#include "warc_writer.h"
+#include "warc/warc_writer.h"
 
 namespace blogshift {
 

@@ -52,7 +52,7 @@
 
 #include "records.h"
 #include "sqlite_db.h"
-#include "warc_writer.h"
+#include "warc/warc_writer.h"
 
 namespace blogshift {
 

@@ -35,7 +35,7 @@
 #include <string>
 
 #include "sqlite_db.h"
-#include "warc_writer.h"
+#include "warc/warc_writer.h"
 
 namespace blogshift {
 

@@ -15,7 +15,7 @@
 #include "warc/warc_byte_stream.h"
 #include "warc/warc_digest.h"
 #include "warc/warc_record_reader.h"
-#include "warc_writer.h"
+#include "warc/warc_writer.h"
 
 namespace blogshift {
 

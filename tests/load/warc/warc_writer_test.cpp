@@ -1,6 +1,6 @@
 // The record writer, the CDXJ lines and SURT keys, and a round trip through
 // extract's WARC reader (write in memory, read back).
-#include "warc_writer.h"
+#include "warc/warc_writer.h"
 
 #include <gtest/gtest.h>
 
