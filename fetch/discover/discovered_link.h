@@ -1,0 +1,15 @@
+// A URL a feed, sitemap or page names, with how it was named.
+#pragma once
+
+#include <string>
+
+#include "scope/blog_scope.h"
+
+namespace blogshift::fetch {
+
+struct DiscoveredLink {
+  std::string url;  // absolute, resolved against the document's URL (not yet normalised or scoped)
+  FoundAs how = FoundAs::Link;
+};
+
+}  // namespace blogshift::fetch
