@@ -6,6 +6,7 @@
 #include "convert_command.h"
 #include "config_file.h"
 #include "extract_command.h"
+#include "fetch_command.h"
 #include "help_command.h"
 #include "init_command.h"
 #include "load_command.h"
@@ -29,11 +30,21 @@ int main(int argc, char** argv) {
     blogshift::add_extract_options(*extract_cmd, extract);
     extract_cmd->footer("Example:\n  blogshift extract feed.atom mirror/ crawl.warc.gz --out site/");
 
+    blogshift::FetchCommandOptions fetch;
+    auto* fetch_cmd = app.add_subcommand(
+        "fetch", "crawl a live Blogger blog politely into a WARC file (or, with --images-only, the images an export's "
+                 "posts show)");
+    blogshift::add_fetch_options(*fetch_cmd, fetch);
+    fetch_cmd->footer("Examples:\n  blogshift fetch https://example.blogspot.com/ --out site/\n"
+                      "  blogshift fetch --images-only feed.atom --out site/");
+
     blogshift::RunOptions run;
     auto* run_cmd = app.add_subcommand("run", "extract, transform and write the site: the whole migration in one command");
     blogshift::add_run_options(*run_cmd, run);
     blogshift::add_config_file(app, *run_cmd);
-    run_cmd->footer("Example:\n  blogshift run feed.atom crawl.warc.gz --out site/ --timezone America/Los_Angeles");
+    run_cmd->footer("Examples:\n  blogshift run feed.atom crawl.warc.gz --out site/ --timezone America/Los_Angeles\n"
+                    "  blogshift run https://example.blogspot.com/ --out site/\n"
+                    "  blogshift run feed.atom --fetch-images --out site/");
 
     blogshift::InitOptions init;
     auto* init_cmd = app.add_subcommand("init", "write a commented blogshift.yaml for the blog in the given sources");
@@ -79,6 +90,7 @@ int main(int argc, char** argv) {
 
     if (auto done = blogshift::parse_command_line(app, argc, argv)) return *done;
     if (*extract_cmd) return blogshift::run_extract(prog, extract);
+    if (*fetch_cmd) return blogshift::run_fetch_command(prog, fetch);
     if (*run_cmd) return blogshift::run_run(prog, run);
     if (*init_cmd) return blogshift::run_init(prog, init);
     if (*transform_cmd) return blogshift::run_transform_command(prog, transform);

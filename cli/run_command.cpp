@@ -25,6 +25,10 @@ void add_run_options(CLI::App& app, RunOptions& options) {
   add_extract_options(app, options.extract);
   add_transform_tuning_options(app, options.transform, options.extra_fields);
   add_load_tuning_options(app, options.load);
+  app.add_flag("--fetch-images", options.fetch_images,
+               "fetch the images and attachments the posts reference into OUT/sources/ (an export migration then "
+               "shows no image from the old blog's servers)");
+  add_fetch_tuning_options(app, options.fetch);
   app.add_flag("--dry-run", options.dry_run,
                "say what would be written, changed, kept and removed under --out, and write nothing there");
 }
@@ -80,11 +84,40 @@ int run_dry(const std::string& prog, RunOptions options) {
 int run_run(const std::string& prog, RunOptions options) {
   apply_extra_fields(options.extra_fields, options.transform);
   apply_output_lists(options.load);  // a bad format name stops the run before any work
-  if (options.dry_run) return run_dry(prog, std::move(options));
+  if (options.dry_run) {
+    for (const auto& source : options.extract.sources)
+      if (is_url_source(source))
+        throw UsageError("--dry-run reads only what is already on disk: fetch the blog first (blogshift fetch " +
+                         source + "), then dry-run the WARC file it writes");
+    return run_dry(prog, std::move(options));
+  }
   const StageLog log(verbosity_of(options.extract.quiet, options.extract.verbose));
   const StageTimer run_timer;
-  const int extract_code = run_extract(prog, options.extract);
+  // A URL among the sources is a live blog: crawled first, into a WARC file
+  // that is then read like any other source.
+  std::vector<std::string> urls;
+  std::vector<std::string> files;
+  for (auto& source : options.extract.sources) (is_url_source(source) ? urls : files).push_back(source);
+  int fetch_code = kExitOk;
+  if (!urls.empty()) {
+    const FetchStep step = fetch_blog(prog, urls, options.extract.out_dir, options.extract.db_path, options.fetch, log);
+    fetch_code = step.exit_code;
+    files.push_back(step.warc_path);
+  }
+  options.extract.sources = files;
+  int extract_code = run_extract(prog, options.extract);
   if (extract_code == kExitFatal) return kExitFatal;
+  if (options.fetch_images) {
+    const FetchStep step =
+        fetch_staged_images(prog, options.extract.out_dir, options.extract.db_path, options.fetch, log);
+    fetch_code = std::max(fetch_code, step.exit_code);
+    if (!step.warc_path.empty()) {
+      ExtractOptions images = options.extract;
+      images.sources = {step.warc_path};
+      extract_code = std::max(extract_code, run_extract(prog, images));
+      if (extract_code == kExitFatal) return kExitFatal;
+    }
+  }
   const std::string db_path = staging_db_path(options.extract.out_dir, options.extract.db_path);
   StagingStore store(db_path);
   const StageTimer transform_timer;
@@ -98,7 +131,7 @@ int run_run(const std::string& prog, RunOptions options) {
   print_where(load, options.extract.out_dir, std::cout);
   log.verbose_line("run: done" + run_timer.in());
   const bool transform_problems = report.documents != report.fidelity_passed || report.links_missing > 0;
-  return extract_code != kExitOk || transform_problems ? kExitProblems : kExitOk;
+  return extract_code != kExitOk || fetch_code != kExitOk || transform_problems ? kExitProblems : kExitOk;
 }
 
 }  // namespace blogshift

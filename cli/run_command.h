@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract_command.h"
+#include "fetch_command.h"
 #include "load_command.h"
 #include "transform_stage.h"
 
@@ -18,6 +19,8 @@ struct RunOptions {
   TransformOptions transform;
   std::string extra_fields;
   LoadCommandOptions load;
+  FetchTuning fetch;        // for URL sources and --fetch-images
+  bool fetch_images = false;  // fetch the images the staged posts reference (after an export)
   bool dry_run = false;  // stage and convert in a scratch copy, say what load would do, write nothing
 };
 

@@ -1,6 +1,6 @@
 // The staging database schema: version 1 (extract's tables) and the
-// migrations to versions 2 (transform's tables), 3 (load's) and 4
-// (incremental transform). docs/staging-schema.md describes
+// migrations to versions 2 (transform's tables), 3 (load's), 4
+// (incremental transform) and 5 (fetch's). docs/staging-schema.md describes
 // every table and which stage writes it; keep the two in step.
 #include "staging_schema.h"
 
@@ -249,6 +249,40 @@ CREATE TABLE document_lookups (
 -- replaces only the problems of the documents it converts again.
 ALTER TABLE problems ADD COLUMN item_id INTEGER;
 CREATE INDEX problems_by_item ON problems (stage, item_id);
+)SQL";
+
+// Version 5: what fetch writes. Each fetch replaces the rows of its WARC
+// file (a resumed crawl's earlier URLs come back as 'held').
+const char* const kStagingSchemaV5 = R"SQL(
+-- Every URL a crawl decided on, and what became of it.
+CREATE TABLE fetched_urls (
+  warc_path   TEXT NOT NULL,           -- the WARC file of the crawl, as fetch wrote it
+  url         TEXT NOT NULL,
+  role        TEXT NOT NULL,           -- robots, home, post, page, label, archive, feed, comment-feed, sitemap, image, attachment, favicon
+  outcome     TEXT NOT NULL,           -- fetched | held (in the file from an earlier run) | failed | robots (disallowed)
+  http_status INTEGER NOT NULL,        -- the last status seen, 0 when none
+  attempts    INTEGER NOT NULL,
+  bytes       INTEGER NOT NULL,        -- body bytes as received
+  warc_offset INTEGER NOT NULL,        -- of the response record, -1 when none
+  error       TEXT NOT NULL DEFAULT '',-- why it failed, or the robots.txt rule
+  PRIMARY KEY (warc_path, url)
+) WITHOUT ROWID;
+
+-- One row per fetch run, for status and the report.
+CREATE TABLE fetch_runs (
+  id          INTEGER PRIMARY KEY,
+  warc_path   TEXT NOT NULL,
+  seeds       TEXT NOT NULL,           -- the URLs asked for, one per line
+  started_at  TEXT NOT NULL,           -- UTC, ISO 8601
+  seconds     REAL NOT NULL,
+  requests    INTEGER NOT NULL,
+  bytes       INTEGER NOT NULL,
+  fetched     INTEGER NOT NULL,        -- URLs fetched by this run
+  held        INTEGER NOT NULL,        -- URLs already in the file
+  failed      INTEGER NOT NULL,
+  robots      INTEGER NOT NULL,
+  refused     INTEGER NOT NULL         -- URLs found but outside the blog's scope
+);
 )SQL";
 
 }  // namespace blogshift

@@ -2,10 +2,11 @@
 
 namespace blogshift {
 
-inline constexpr int kStagingSchemaVersion = 4;
+inline constexpr int kStagingSchemaVersion = 5;
 extern const char* const kStagingSchemaV1;  // extract's tables
 extern const char* const kStagingSchemaV2;  // transform's tables, added to version 1
 extern const char* const kStagingSchemaV3;  // load's tables, added to version 2
 extern const char* const kStagingSchemaV4;  // incremental transform, added to version 3
+extern const char* const kStagingSchemaV5;  // fetch's tables, added to version 4
 
 }  // namespace blogshift

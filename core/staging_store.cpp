@@ -449,6 +449,7 @@ StagingStore::StagingStore(const std::string& path) : db_(path) {
     if (version < 2) db_.exec(kStagingSchemaV2);
     if (version < 3) db_.exec(kStagingSchemaV3);
     if (version < 4) db_.exec(kStagingSchemaV4);
+    if (version < 5) db_.exec(kStagingSchemaV5);
     db_.exec("PRAGMA user_version = " + std::to_string(kStagingSchemaVersion));
     t.commit();
   }

@@ -1,0 +1,60 @@
+// A crawl killed with SIGKILL part-way (while a record is half written)
+// resumes: nothing the WARC holds whole is fetched again, the torn record is
+// cut away, and the result equals an uninterrupted crawl.
+#include <gtest/gtest.h>
+
+#include "fetch_test_support.h"
+
+using namespace blogshift;
+using namespace blogshift::testing;
+
+namespace {
+
+// (type, target URI, payload digest) of every request/response record: the
+// same set for two crawls that fetched the same things.
+std::multiset<std::string> record_set(const ReadBack& back) {
+  std::multiset<std::string> out;
+  for (const auto& r : back.records) {
+    if (r.type != "response") continue;
+    const std::string* digest = r.header("WARC-Payload-Digest");
+    out.insert(r.target_uri + " " + (digest ? *digest : ""));
+  }
+  return out;
+}
+
+TEST(FetchResume, KilledMidRecordThenRunAgainEqualsOneWholeCrawl) {
+  const auto dir = temp_dir("fetch-resume");
+  BloggerServer server(dir / "server");
+  const std::string common = " " + server.fetch_options() + " --rate 0 --concurrency 2";
+
+  const CommandResult whole = blogshift("fetch " + kBlog + " --out " + q(dir / "whole") + common);
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  const ReadBack expected = read_back(fetched_warc(dir / "whole"));
+  const size_t requests_whole = server.requests().size();
+
+  // The hook writes half of the 31st exchange's bytes, then SIGKILLs itself.
+  const CommandResult killed = run_command("cli/blogshift", "fetch " + kBlog + " --out " + q(dir / "out") + common,
+                                           "BLOGSHIFT_TEST_KILL_AFTER_RECORDS=60");
+  EXPECT_EQ(killed.signal, 9) << killed.out << killed.err;
+  const size_t requests_killed = server.requests().size() - requests_whole;
+  const CommandResult resumed = blogshift("fetch " + kBlog + " --out " + q(dir / "out") + common);
+  EXPECT_EQ(resumed.exit_code, 1) << "a torn record was cut: a warning" << resumed.err;
+  EXPECT_NE(resumed.err.find("FETCH_WARC_CUT"), std::string::npos) << resumed.err;
+  const size_t requests_resumed = server.requests().size() - requests_whole - requests_killed;
+
+  const ReadBack got = read_back(fetched_warc(dir / "out"));
+  EXPECT_EQ(got.damaged, 0);
+  EXPECT_EQ(record_set(got), record_set(expected));
+  EXPECT_EQ(got.count("request"), got.count("response"));
+  EXPECT_EQ(got.count("warcinfo"), 1);
+  // What was whole before the kill was not asked for again: at most the
+  // exchanges in flight when it died (concurrency 2 and the torn one).
+  EXPECT_LE(requests_killed + requests_resumed, requests_whole + 4);
+
+  // And a third run has nothing left to do.
+  const CommandResult third = blogshift("fetch " + kBlog + " --out " + q(dir / "out") + common);
+  EXPECT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_NE(third.out.find("nothing new"), std::string::npos) << third.out;
+}
+
+}  // namespace
