@@ -49,7 +49,9 @@ std::string man_page(const CLI::App& app, const std::string& version) {
   out << ".SH NAME\nblogshift \\- move a Blogger blog to a static site and archive it\n";
   out << ".SH SYNOPSIS\n.B blogshift\n.I command\n[\\fIoptions\\fR] [\\fIsources\\fR...]\n";
   out << ".SH DESCRIPTION\n" << roff_escape(app.get_description()) << '\n';
-  out << ".PP\nStages: \\fBextract\\fR reads Blogger exports, mirrors and WARC files into the staging database;"
+  out << ".PP\nStages: \\fBfetch\\fR (only when a URL is given or \\fB\\-\\-fetch\\-images\\fR asks) crawls the"
+         " live blog into a WARC file under \\fIOUT/sources/\\fR, politely (robots.txt, a rate per host, retries);"
+         " \\fBextract\\fR reads Blogger exports, mirrors and WARC files into the staging database;"
          " \\fBtransform\\fR turns posts and pages into Markdown with front matter; \\fBload\\fR writes the content"
          " tree, redirect maps and archives. \\fBrun\\fR does all three.\n";
   out << ".SH COMMANDS\n";
@@ -75,7 +77,11 @@ std::string man_page(const CLI::App& app, const std::string& version) {
          " stderr)\n.TP\n.B 2\ncould not run: bad arguments, a source that cannot be opened, an unusable database\n";
   out << ".SH FILES\n.TP\n.I blogshift.yaml\noptions of \\fBblogshift run\\fR (written by \\fBblogshift init\\fR)\n"
          ".TP\n.I OUT/.blogshift/staging.db\nthe staging database (SQLite)\n";
-  out << ".SH ENVIRONMENT\n.TP\n.B SOURCE_DATE_EPOCH\nthe time written into archives, for reproducible bytes\n";
+  out << ".TP\n.I OUT/sources/HOST\\-TIMESTAMP.warc.gz\nwhat \\fBfetch\\fR crawled (WARC/1.1); a fetch run again"
+         " resumes it, fetching only what it does not hold whole\n";
+  out << ".SH ENVIRONMENT\n.TP\n.B SOURCE_DATE_EPOCH\nthe time written into archives, for reproducible bytes\n"
+         ".PP\n\\fBfetch\\fR ignores \\fBhttp_proxy\\fR and the like: a proxy is used only when"
+         " \\fB\\-\\-proxy\\fR names one.\n";
   return out.str();
 }
 

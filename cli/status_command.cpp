@@ -22,6 +22,12 @@ void print_status(const StagingSummary& s, std::ostream& out) {
     for (size_t i = 0; i < blog.hosts.size(); ++i) out << (i ? ", " : "  (") << blog.hosts[i];
     out << (blog.hosts.empty() ? "" : ")") << '\n';
   }
+  if (!s.fetches.empty()) {
+    out << "\nfetch\n";
+    for (const auto& f : s.fetches)
+      out << "  " << f.fetched + f.held << " fetched (" << f.held << " of them by an earlier run), " << f.failed
+          << " failed, " << f.robots << " skipped by robots.txt  " << f.warc_path << '\n';
+  }
   out << "\nsources\n";
   for (const auto& src : s.sources)
     out << "  " << std::left << std::setw(8) << src.kind << std::right << std::setw(7) << src.units << " units  "

@@ -50,6 +50,7 @@ std::string Progress::render(double seconds) const {
   } else {
     line += " " + with_commas(done_) + " " + unit_;
   }
+  if (!detail_.empty()) line += "  " + detail_;
   if (seconds > 0.05 && done_ > 0) {
     const double rate = static_cast<double>(done_) / seconds;
     line += "  " + with_commas(static_cast<int64_t>(rate + 0.5)) + "/s";

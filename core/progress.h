@@ -28,6 +28,8 @@ public:
 
   void advance(int64_t n = 1);
   void set_total(int64_t total) { total_ = total; }
+  // Shown after the count ("12 queued, 3.1 MiB"); empty: nothing.
+  void set_detail(std::string detail) { detail_ = std::move(detail); }
   // Ends the bar (a final line with the count); called by the destructor too.
   void finish();
 
@@ -39,7 +41,7 @@ private:
 
   ProgressMode mode_;
   std::ostream& out_;
-  std::string stage_, unit_;
+  std::string stage_, unit_, detail_;
   int64_t total_, done_ = 0;
   int64_t next_line_ = 0;  // lines mode: the count at which to print next
   bool finished_ = false;

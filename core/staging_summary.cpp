@@ -65,6 +65,15 @@ StagingSummary read_staging_summary(Database& db) {
   auto problems = db.prepare("SELECT stage, code, severity, COUNT(*) FROM problems GROUP BY stage, code, severity");
   while (problems.step())
     s.problems[{problems.column_text(0), problems.column_text(1), problems.column_text(2)}] = problems.column_int(3);
+  // A database from before schema version 5 has no crawls.
+  if (scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'fetched_urls'") == 1) {
+    auto fetches = db.prepare(
+        "SELECT warc_path, SUM(outcome = 'fetched'), SUM(outcome = 'held'), SUM(outcome = 'failed'), "
+        "SUM(outcome = 'robots') FROM fetched_urls GROUP BY warc_path ORDER BY warc_path");
+    while (fetches.step())
+      s.fetches.push_back({fetches.column_text(0), fetches.column_int(1), fetches.column_int(2), fetches.column_int(3),
+                           fetches.column_int(4)});
+  }
   // A database from before schema version 3 has no outputs yet (status does not upgrade it).
   if (scalar("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('outputs', 'written_files')") == 2) {
     auto outputs = db.prepare(

@@ -45,6 +45,12 @@ struct StagingSummary {
     int64_t size = 0, entries = 0;
   };
   std::vector<Output> outputs;
+  // What each crawl (fetch) decided, by its WARC file.
+  struct Fetch {
+    std::string warc_path;
+    int64_t fetched = 0, held = 0, failed = 0, robots = 0;
+  };
+  std::vector<Fetch> fetches;
   std::vector<std::string> tree_roots;
   int64_t tree_files = 0;
 

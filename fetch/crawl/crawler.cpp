@@ -294,18 +294,13 @@ private:
       release_delayed(now);
       start_ready(now);
       if (http_.active() == 0 && queued_ == 0 && delayed_.empty()) break;
-      int wait_ms = 100;
-      if (http_.active() == 0) {
-        const auto next = next_wake(now);
-        wait_ms = static_cast<int>(std::clamp<int64_t>(
-            std::chrono::duration_cast<std::chrono::milliseconds>(next - now).count(), 1, 1000));
-      }
-      for (HttpExchange& x : http_.poll(wait_ms)) {
-        handle(std::move(x));
-        progress.set_total(static_cast<int64_t>(report_.fetched + report_.failed + report_.robots) + queued_ +
-                           static_cast<int64_t>(delayed_.size() + in_flight_.size()));
-        progress.advance(0);
-      }
+      // Until a transfer moves, or the next start a host or a retry allows.
+      const int wait_ms = static_cast<int>(std::clamp<int64_t>(
+          std::chrono::duration_cast<std::chrono::milliseconds>(next_wake(now) - now).count(), 1,
+          http_.active() > 0 ? 100 : 1000));
+      for (HttpExchange& x : http_.poll(wait_ms)) handle(std::move(x));
+      const int64_t waiting = queued_ + static_cast<int64_t>(delayed_.size() + in_flight_.size());
+      progress.set_detail(std::to_string(waiting) + " queued, " + std::to_string(report_.bytes >> 10) + " KiB");
       progress.set_total(static_cast<int64_t>(report_.fetched + report_.failed + report_.robots) + queued_ +
                          static_cast<int64_t>(delayed_.size() + in_flight_.size()));
       const int64_t done = report_.fetched + report_.failed + report_.robots;
@@ -320,8 +315,13 @@ private:
   Clock::time_point next_wake(Clock::time_point now) const {
     Clock::time_point next = now + std::chrono::seconds(1);
     if (!delayed_.empty()) next = std::min(next, delayed_.begin()->first);
-    for (const auto& [origin, o] : origins_)
-      if (!o.queue.empty()) next = std::min(next, schedule_.ready_at(origin, now));
+    // Hosts that wait for their robots.txt or have every connection busy
+    // wake up with a transfer, not with the clock.
+    for (const auto& [origin, o] : origins_) {
+      if (o.queue.empty() || schedule_.at_capacity(origin)) continue;
+      if (o.robots != Origin::Robots::Known && o.queue.top().role != UrlRole::Robots) continue;
+      next = std::min(next, schedule_.ready_at(origin, now));
+    }
     return next;
   }
 
@@ -402,8 +402,15 @@ private:
     row.outcome = FetchOutcome::Fetched;
     ++report_.fetched;
     if (x.error == TransferError::TooLarge) {
-      problem_(problem_record(job.url.text, Severity::Warning, "FETCH_TOO_LARGE", x.error_text + "; the part received is kept, marked WARC-Truncated"));
+      // Not the page: its head (and what arrived before the cap) is kept,
+      // marked WARC-Truncated, and the URL counts as failed.
+      row.outcome = FetchOutcome::Failed;
       row.error = x.error_text;
+      --report_.fetched;
+      ++report_.failed;
+      problem_(problem_record(job.url.text, Severity::Error, "FETCH_TOO_LARGE",
+                              std::string(to_string(job.role)) + " not kept whole: " + x.error_text +
+                                  " (--max-size); what arrived is in the WARC, marked WARC-Truncated"));
       return;
     }
     const std::string head_text = recorded_response_head(x.response_head);

@@ -28,6 +28,7 @@ public:
   // faster than the rate given).
   void set_min_interval(const std::string& origin, double seconds);
   int in_flight(const std::string& origin) const;
+  bool at_capacity(const std::string& origin) const { return in_flight(origin) >= concurrency_; }
 
 private:
   struct Host {

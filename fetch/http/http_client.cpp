@@ -3,6 +3,8 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <ctime>
 #include <map>
 #include <stdexcept>
@@ -207,7 +209,6 @@ void HttpClient::start(uint64_t tag, const std::string& url) {
   // Read timeout: fewer than 1 byte a second for that long aborts.
   curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, std::max(1L, o.read_timeout_ms / 1000));
-  curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_response_bytes));
   curl_easy_setopt(e, CURLOPT_PROXY, o.proxy.c_str());  // "" also ignores http_proxy in the environment
   curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
   if (!o.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, o.ca_file.c_str());
@@ -230,6 +231,10 @@ void HttpClient::start(uint64_t tag, const std::string& url) {
 
 std::vector<HttpExchange> HttpClient::poll(int wait_ms) {
   std::vector<HttpExchange> done;
+  if (active_ == 0) {  // nothing to drive: the caller waits for a start time
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+    return done;
+  }
   int running = 0;
   curl_multi_perform(impl_->multi, &running);
   auto collect = [&] {

@@ -25,10 +25,11 @@ TEST(Help, HelpCommandPrintsThatCommandsOptions) {
 TEST(Help, ManPageNamesEveryCommandAndOption) {
   const std::string page = testing::read_file(std::string(BLOGSHIFT_BINARY_DIR) + "/blogshift.1");
   ASSERT_FALSE(page.empty()) << "the build writes blogshift.1";
-  for (const char* command : {"run", "init", "extract", "transform", "load", "status", "search", "convert", "help"})
+  for (const char* command : {"run", "init", "fetch", "extract", "transform", "load", "status", "search", "convert", "help"})
     EXPECT_NE(page.find(std::string(".SS \"blogshift ") + command + "\""), std::string::npos) << command;
   for (const char* option : {"\\-\\-overwrite", "\\-\\-layout", "\\-\\-timezone", "\\-\\-redirects", "\\-\\-config",
-                             "\\-\\-verbose", "\\-\\-quiet"})
+                             "\\-\\-verbose", "\\-\\-quiet", "\\-\\-fetch\\-images", "\\-\\-images\\-only",
+                             "\\-\\-ignore\\-robots", "\\-\\-resolve", "\\-\\-proxy"})
     EXPECT_NE(page.find(option), std::string::npos) << option;
   EXPECT_NE(page.find(".SH EXIT STATUS"), std::string::npos);
   // Where results and diagnostics go, and what -q and -v change.
@@ -40,7 +41,7 @@ TEST(Help, ManPageNamesEveryCommandAndOption) {
 }
 
 TEST(Help, EveryStageCommandTakesQuietAndVerbose) {
-  for (const char* command : {"run", "extract", "transform", "load", "verify"}) {
+  for (const char* command : {"run", "fetch", "extract", "transform", "load", "verify"}) {
     auto r = run_command("cli/blogshift", std::string("help ") + command);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("-q,--quiet"), std::string::npos) << command << r.out;
