@@ -11,7 +11,7 @@
 // thumbnail's width and height go with it. A link to anything else (a page,
 // another image) is a real link and stays; only Blogger's `imageanchor`
 // attribute is removed from it.
-#include "passes/blogger_image_url.h"
+#include "blogger_image_url.h"
 #include "passes/passes.h"
 #include "passes/tree_edit.h"
 

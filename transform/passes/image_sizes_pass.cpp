@@ -10,7 +10,7 @@
 // data-original-width/-height, which only ever went with them).
 //
 // Runs before image-anchors, which compares the link and image URLs.
-#include "passes/blogger_image_url.h"
+#include "blogger_image_url.h"
 #include "passes/passes.h"
 #include "passes/tree_edit.h"
 

@@ -1,20 +1,20 @@
-#include "passes/blogger_image_url.h"
+#include "blogger_image_url.h"
 
 #include <limits>
 #include <vector>
 
 #include "text.h"
 
-namespace blogshift::passes {
+namespace blogshift {
 
 namespace {
 
-struct UrlParts {
+struct ImageUrlParts {
   size_t host_begin = 0, host_end = 0;  // host (no port) range
   size_t path_begin = 0, path_end = 0;  // path range (up to ? or #)
 };
 
-std::optional<UrlParts> split_url(std::string_view url) {
+std::optional<ImageUrlParts> split_url(std::string_view url) {
   size_t start = url.find("//");
   if (start == std::string_view::npos) return std::nullopt;
   if (start > 0) {  // "scheme://", or "//" for protocol-relative URLs
@@ -24,7 +24,7 @@ std::optional<UrlParts> split_url(std::string_view url) {
       if (!((c >= 'a' && c <= 'z') || c == '+' || c == '-' || c == '.')) return std::nullopt;
     }
   }
-  UrlParts parts;
+  ImageUrlParts parts;
   parts.host_begin = start + 2;
   size_t slash = url.find_first_of("/?#", parts.host_begin);
   if (slash == std::string_view::npos) slash = url.size();
@@ -157,4 +157,4 @@ int64_t image_size_rank(std::string_view url) {
   return options->longest_side;
 }
 
-}  // namespace blogshift::passes
+}  // namespace blogshift

@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-namespace blogshift::passes {
+namespace blogshift {
 
 // The size every thumbnail is raised to. Google never upscales, so this is
 // "as large as the original, up to 1600 pixels": what Blogger's own editor
@@ -53,4 +53,4 @@ std::string image_identity(std::string_view url);
 // options) ranks highest; unknown ranks lowest.
 int64_t image_size_rank(std::string_view url);
 
-}  // namespace blogshift::passes
+}  // namespace blogshift
