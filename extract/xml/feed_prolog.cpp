@@ -9,9 +9,25 @@ bool is_name_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (c & 0x80);
 }
 
-}  // namespace
+// Bytes held in memory, read through FeedWindow's two calls.
+class MemoryBytes {
+public:
+  explicit MemoryBytes(std::string_view bytes) : bytes_(bytes) {}
+  std::string_view bytes(int64_t offset, size_t size) const {
+    const auto at = static_cast<size_t>(offset);
+    return at >= bytes_.size() ? std::string_view() : bytes_.substr(at, size);
+  }
+  int64_t find(std::string_view needle, int64_t from) const {
+    const size_t at = bytes_.find(needle, static_cast<size_t>(from));
+    return at == std::string_view::npos ? -1 : static_cast<int64_t>(at);
+  }
 
-Prolog scan_prolog(FeedWindow& window) {
+private:
+  std::string_view bytes_;
+};
+
+template <typename Bytes>
+Prolog scan(Bytes& window) {
   Prolog out;
   int64_t i = 0;
   auto at = [&](int64_t offset, size_t size) { return window.bytes(offset, size); };
@@ -59,5 +75,13 @@ Prolog scan_prolog(FeedWindow& window) {
   }
 }
 
+}  // namespace
+
+Prolog scan_prolog(FeedWindow& window) { return scan(window); }
+
+Prolog scan_prolog(std::string_view bytes) {
+  MemoryBytes memory(bytes);
+  return scan(memory);
+}
 
 }  // namespace blogshift

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "feed_window.h"
 
@@ -18,5 +19,7 @@ struct Prolog {
 };
 
 Prolog scan_prolog(FeedWindow& window);
+// The same for a document held in memory (a fetched feed or sitemap).
+Prolog scan_prolog(std::string_view bytes);
 
 }  // namespace blogshift
