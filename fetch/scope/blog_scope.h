@@ -5,8 +5,10 @@
 // at a custom domain when it has one (given as a seed or learned from a
 // redirect or canonical link), and with www./bare variants of either. Its
 // images and attachments live on Google's image hosts (N.bp.blogspot.com,
-// blogger.googleusercontent.com, lhN.googleusercontent.com, lhN.ggpht.com).
-// Nothing else is fetched: no crawling the web.
+// bp.blogspot.com, blogger.googleusercontent.com, lhN.googleusercontent.com
+// and the other *.googleusercontent.com servers, lhN.ggpht.com, the old
+// bpN.blogger.com / photosN.blogger.com). Nothing else is fetched: no
+// crawling the web.
 //
 // On the blog's hosts only the URL shapes Blogger serves and the migration
 // needs are admitted; every other URL is refused with a reason:
@@ -18,17 +20,30 @@
 //        ?updated-max= "older posts" pagers only repeat posts the feeds list)
 //   /YYYY/, /YYYY/MM/, /YYYY/MM/DD/           Archive, only for a date that
 //        a known post was published on (note_post_date), so a calendar that
-//        links to every month forever cannot trap the crawl
+//        links to every month forever cannot trap the crawl; the classic
+//        /YYYY_MM_DD_archive.html counts as its month
 //   /feeds/posts/default, /feeds/pages/default, /feeds/comments/default,
-//   /feeds/POSTID/comments/default            Feed / CommentFeed, query only
-//        start-index, max-results, alt=atom|rss, redirect=false, orderby
+//   /feeds/POSTID/comments/default, /atom.xml, /rss.xml
+//                                             Feed / CommentFeed, query only
+//        start-index=N, max-results=N, alt=atom|rss, redirect=false,
+//        orderby=published|updated|starttime
 //   /sitemap.xml, /sitemap.xml?page=N, /sitemap-pages.xml   Sitemap
+//   a path ending in an image or attachment extension       Image / Attachment
+//        (only as an Embed, Link, Redirect or Derived URL)
 // Refused: /search?q=, /search?updated-max=, showComment=, ?m=0,
 // widgetType=, reverse-paginate=, any other query, /feeds/.../summary,
 // blogger.com, www.blogger.com/... and everything on other hosts.
 // Labels are admitted when named by a feed entry (note_label) or linked from
 // a post or page (a rel=tag link there); a label page linking to labels
 // nobody else names does not grow the crawl (the infinite label trap).
+// (Some templates write tag links as /search/label/X?max-results=N: refused
+// like every label page with a query; the crawl may ask for /search/label/X.)
+// On an image host every URL shown or linked is an Image (an Attachment by
+// its extension); one named as a page (FeedEntry, FeedPaging, SitemapEntry)
+// is refused. Seeds are always admitted, with their shape's role or Home.
+// A Redirect target on the blog's or an image host is admitted by its shape
+// alone (the label and archive notes are not asked: its source was
+// admitted); query traps are still refused.
 #pragma once
 
 #include <optional>
