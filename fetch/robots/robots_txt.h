@@ -14,11 +14,13 @@
 //    `disallow` allows all. /robots.txt itself is always allowed.
 //  - The status rules of RFC 9309 section 2.3.1 are the caller's:
 //    for_status() gives the rules for a robots.txt that answered 4xx (allow
-//    all) or 5xx / could not be fetched (disallow all).
+//    all) or 5xx / could not be fetched (disallow all); a 2xx body is
+//    parse()d.
 //  - Non-standard but common: `crawl-delay` (seconds) of the matched group,
 //    and every `sitemap` line (any group, absolute URLs as written).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +33,13 @@ public:
   static RobotsTxt parse(std::string_view body, std::string_view product_token);
   static RobotsTxt allow_all();
   static RobotsTxt disallow_all();
+  // For an answer without a usable body (RFC 9309 2.3.1): 4xx "unavailable"
+  // and 3xx (redirects given up on) allow all; 5xx and `status` 0 (no
+  // answer: DNS, connection, timeout) "unreachable", disallow all. A 2xx
+  // here (body lost) allows all, as an empty file would.
+  static RobotsTxt for_status(int status);
+  // How many bytes parse() reads at most (RFC 9309 2.5: at least 500 KiB).
+  static constexpr size_t kMaxBytes = 500 * 1024;
 
   // `path_and_query`: "/search/label/Bread?max-results=20", starting with '/'.
   bool allowed(std::string_view path_and_query) const;
