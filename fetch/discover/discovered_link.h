@@ -8,7 +8,7 @@
 namespace blogshift::fetch {
 
 struct DiscoveredLink {
-  std::string url;  // absolute, resolved against the document's URL (not yet normalised or scoped)
+  std::string url;  // absolute: resolved against the document's URL and normalised (resolve_url), not yet scoped
   FoundAs how = FoundAs::Link;
 };
 

@@ -22,9 +22,13 @@ struct FeedPage {
   std::vector<DiscoveredLink> links;  // entries' rel=alternate (FeedEntry), rel=replies comment
                                       // feeds (Derived), rel=next (FeedPaging), images in each
                                       // entry's content and media:thumbnail (Embed, at the size written),
-                                      // attachments linked from the content (Embed)
-  std::vector<std::string> labels;    // entries' category terms (not the kind# ones)
-  std::vector<FeedEntryDate> dates;   // entries' published dates
+                                      // attachments linked from the content and enclosures (Embed).
+                                      // Blogger's rel=next names www.blogger.com/feeds/BLOGID/...: it is
+                                      // given as the feed's own URL with that link's query instead.
+  std::vector<std::string> labels;    // entries' category terms (not the kind# ones) and the feed's
+                                      // own list of the blog's labels; each once
+  std::vector<FeedEntryDate> dates;   // published dates of entries that are posts (not comments:
+                                      // thr:in-reply-to or kind#comment; not pages: kind#page or /p/)
   int64_t total_results = -1;         // openSearch:totalResults, -1 when absent
   int64_t start_index = -1;           // openSearch:startIndex
   int64_t items_per_page = -1;        // openSearch:itemsPerPage
