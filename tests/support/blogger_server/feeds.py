@@ -40,6 +40,11 @@ RSS_TYPE = "application/rss+xml; charset=UTF-8"
 XML_TYPE = "application/xml; charset=UTF-8"
 
 
+def attr(s: str) -> str:
+    """Escaped for a single-quoted XML attribute."""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&quot;")
+
+
 class BadRequest(Exception):
     pass
 
@@ -131,8 +136,8 @@ class Feeds:
             if (v := first(params, name)) is not None:
                 if (lim := parse_time(v)) is None:
                     raise BadRequest(f"Invalid {name} parameter: {v}")
-                attr = name.split("-")[0] if kind != "comments" else "published"
-                items = [i for i in items if keep(m.parse_utc(getattr(i, attr)), lim)]
+                when = name.split("-")[0] if kind != "comments" else "published"
+                items = [i for i in items if keep(m.parse_utc(getattr(i, when)), lim)]
         page = items[start - 1:start - 1 + n]
         path = {"posts": "/feeds/posts/" + ("summary" if summary else "default")
                 + (f"/-/{urllib.parse.quote(label)}" if label else ""),
@@ -141,7 +146,7 @@ class Feeds:
         others = {k: v[0] for k, v in params.items() if k not in ("start-index", "max-results")}
 
         def link(s: int) -> str:
-            return m.xml_attr(self.base + path + "?" + urllib.parse.urlencode(
+            return attr(self.base + path + "?" + urllib.parse.urlencode(
                 {**others, "start-index": s, "max-results": n}))
         nav = [("self", link(start))]
         if start > 1 and n:
@@ -211,7 +216,7 @@ class Feeds:
                 "</openSearch:itemsPerPage>" + "".join(entries) + "</channel></rss>")
 
     def post_entry(self, e, alt: str, summary: bool = False) -> str:
-        m, x, xa = self.m, self.m.xml_text, self.m.xml_attr
+        m, x, xa = self.m, self.m.xml_text, attr
         b = self.blog
         kind = "page" if e.kind == "PAGE" else "post"
         eid = f"{self.tag}.{kind}-{e.id}"
@@ -244,7 +249,7 @@ class Feeds:
                 f"title='{xa(e.title)}'/>{self.author(e.author)}{media}{thr}</entry>")
 
     def comment_entry(self, c, alt: str) -> str:
-        m, x, xa = self.m, self.m.xml_text, self.m.xml_attr
+        m, x, xa = self.m, self.m.xml_text, attr
         post = self.blog.post_by_id[c.post]
         cid = f"{self.tag}.post-{c.id}"
         ms = int(m.parse_utc(c.published).timestamp() * 1000)
