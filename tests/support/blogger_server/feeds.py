@@ -42,7 +42,8 @@ XML_TYPE = "application/xml; charset=UTF-8"
 
 def attr(s: str) -> str:
     """Escaped for a single-quoted XML attribute."""
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&quot;")
+    return (s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+             .replace('"', "&quot;"))
 
 
 class BadRequest(Exception):

@@ -38,8 +38,18 @@ CHUNK = 8192             # chunk size of chunked bodies
 
 
 class RequestLog:
-    """DIR/requests.jsonl: {"t", "method", "url", "status", "bytes", "ua",
-    "accept_encoding", "via"} per request, flushed line by line."""
+    """DIR/requests.jsonl, one JSON object a line, flushed line by line:
+      t                unix time (float) the request was read
+      method           GET, HEAD, CONNECT, ...
+      url              absolute, as the client asked: scheme://host[:port]/path?query
+                       (CONNECT lines: the authority, host:port)
+      status           the status sent (0 if none was)
+      bytes            body bytes sent, after gzip, without chunk framing
+      ua               User-Agent ("" when absent)
+      accept_encoding  Accept-Encoding ("" when absent)
+      via              "proxy" (absolute-form or CONNECT itself), "connect" (inside
+                       a CONNECT tunnel) or "origin" (origin-form, by Host header)
+    A request is logged when its answer is finished (a fault's, when it ends)."""
 
     def __init__(self, path):
         self._f = open(path, "w", encoding="utf-8")
