@@ -423,6 +423,16 @@ def test_log(s: Server):
           hit[0]["bytes"] == (MIRROR / BLOG / "2021/03/sourdough.html").stat().st_size)
     gz = [r for r in rows if "gzip" in r["accept_encoding"] and r["url"].endswith("/2021/03/sourdough.html")]
     check("accept_encoding logged, bytes as sent (gzipped)", gz and gz[0]["bytes"] < hit[0]["bytes"])
+    tunnels = [json.loads(line) for line in (Path(s.log).parent / "connects.jsonl").read_text().splitlines()]
+    check("CONNECTs go to connects.jsonl, not the request log", not any(r["method"] == "CONNECT" for r in rows)
+          and tunnels and all(r["method"] == "CONNECT" and r["url"].endswith(":443") for r in tunnels))
+    untrusting = urllib.request.build_opener(urllib.request.ProxyHandler({"https": f"http://127.0.0.1:{s.port}"}))
+    try:
+        untrusting.open(f"https://{BLOG}/", timeout=10)
+        refused = False
+    except urllib.error.URLError as e:
+        refused = isinstance(e.reason, ssl.SSLCertVerificationError)
+    check("without the CA, TLS fails and nothing is logged as requested", refused and len(s.log_rows()) == len(rows))
 
 
 def test_faults(s: Server, m):

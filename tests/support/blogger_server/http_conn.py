@@ -10,7 +10,8 @@ HTTP/1.1 keep-alive; gzip when Accept-Encoding allows it (text types);
 chunked for the feeds and sitemaps, Content-Length elsewhere; weak ETags
 with If-None-Match -> 304; --latency-ms before every answer.
 
-Every request is one JSON line in the request log (see RequestLog).
+Every request is one JSON line in the request log, every CONNECT one line
+in the tunnel log (see RequestLog).
 """
 
 from __future__ import annotations
@@ -40,16 +41,18 @@ CHUNK = 8192             # chunk size of chunked bodies
 class RequestLog:
     """DIR/requests.jsonl, one JSON object a line, flushed line by line:
       t                unix time (float) the request was read
-      method           GET, HEAD, CONNECT, ...
+      method           GET, HEAD, POST, ...
       url              absolute, as the client asked: scheme://host[:port]/path?query
-                       (CONNECT lines: the authority, host:port)
       status           the status sent (0 if none was)
       bytes            body bytes sent, after gzip, without chunk framing
       ua               User-Agent ("" when absent)
       accept_encoding  Accept-Encoding ("" when absent)
-      via              "proxy" (absolute-form or CONNECT itself), "connect" (inside
-                       a CONNECT tunnel) or "origin" (origin-form, by Host header)
-    A request is logged when its answer is finished (a fault's, when it ends)."""
+      via              "proxy" (absolute-form), "connect" (inside a CONNECT tunnel)
+                       or "origin" (origin-form, routed by its Host header)
+    A request is logged when its answer is finished (a fault's, when it ends).
+    CONNECTs are not requests for a URL: they go to DIR/connects.jsonl, the
+    same fields with "url" the authority (host:443) and "via": "proxy", so
+    requests.jsonl holds exactly the URLs asked for (none when TLS fails)."""
 
     def __init__(self, path):
         self._f = open(path, "w", encoding="utf-8")
@@ -70,9 +73,9 @@ class RequestLog:
 class Server:
     """The listening socket, bounded worker threads, the TLS context."""
 
-    def __init__(self, app, log: RequestLog, cert: str, key: str, latency_ms: int, max_connections: int,
-                 port: int = 0):
-        self.app, self.log, self.latency = app, log, latency_ms / 1000.0
+    def __init__(self, app, log: RequestLog, connects: RequestLog, cert: str, key: str, latency_ms: int,
+                 max_connections: int, port: int = 0):
+        self.app, self.log, self.connects, self.latency = app, log, connects, latency_ms / 1000.0
         self.stop = threading.Event()
         self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self.tls.load_cert_chain(cert, key)
@@ -194,12 +197,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.tunnel or not port.isdigit() or not self.srv.app.known(host):
             self.close_connection = True
             x.send(Response(502, b"blogger_server tunnels only to its own hosts\n", "text/plain; charset=UTF-8",
-                            [("Connection", "close")]), self.path)
+                            [("Connection", "close")]), self.path, tunnel_log=True)
             return
         self.send_response(200, "Connection established")
         self.end_headers()
         x.status = 200
-        x.log(self.path)
+        x.log(self.path, tunnel_log=True)
         self.close_connection = True
         authority = host.lower() if port == "443" else f"{host.lower()}:{port}"
         serve(self.srv, self.connection, self.client_address, tunnel=authority)
@@ -292,7 +295,7 @@ class Exchange:
             pass
 
     # -- normal answers
-    def send(self, r: Response, url: str):
+    def send(self, r: Response, url: str, tunnel_log: bool = False):
         try:
             if r.stream is not None:
                 r.stream(self)
@@ -300,7 +303,7 @@ class Exchange:
                 self._send(r)
         except (OSError, ValueError):
             self.h.close_connection = True
-        self.log(url)
+        self.log(url, tunnel_log)
 
     def _send(self, r: Response):
         h = self.h
@@ -330,10 +333,10 @@ class Exchange:
             self.bytes += len(piece)
         h.wfile.write(b"0\r\n\r\n")
 
-    def log(self, url: str):
+    def log(self, url: str, tunnel_log: bool = False):
         h = self.h
         headers = getattr(h, "headers", None)
-        self.h.srv.log.write({
+        (h.srv.connects if tunnel_log else h.srv.log).write({
             "t": round(self.t, 6), "method": h.command, "url": url, "status": self.status, "bytes": self.bytes,
             "ua": headers.get("User-Agent", "") if headers else "",
             "accept_encoding": headers.get("Accept-Encoding", "") if headers else "", "via": self.via})

@@ -4,7 +4,8 @@
       [--latency-ms N] [--custom-domain HOST] [--lifetime SECONDS]
 
 Binds 127.0.0.1 on a free port (or --port), writes DIR/ca.pem (the CA to
-verify with) and DIR/requests.jsonl (the request log), then prints one JSON
+verify with), DIR/requests.jsonl (the request log) and DIR/connects.jsonl
+(the CONNECT tunnels; see http_conn.RequestLog), then prints one JSON
 line on stdout and flushes it:
   {"port": P, "ca": "DIR/ca.pem", "log": "DIR/requests.jsonl"}
 It exits (status 0) on stdin EOF (unless --ignore-stdin), SIGTERM or SIGINT,
@@ -64,8 +65,8 @@ def main(argv=None) -> int:
     app = App(faults.Faults(args.fault), args.custom_domain)
     ca, cert, key = certs.make(state, app.cert_hosts())
     log_path = state / "requests.jsonl"
-    log = RequestLog(log_path)
-    server = Server(app, log, str(cert), str(key), args.latency_ms, args.max_connections, args.port)
+    log, connects = RequestLog(log_path), RequestLog(state / "connects.jsonl")
+    server = Server(app, log, connects, str(cert), str(key), args.latency_ms, args.max_connections, args.port)
     signal.signal(signal.SIGTERM, lambda *_: server.stop.set())
     signal.signal(signal.SIGINT, lambda *_: server.stop.set())
     if not args.ignore_stdin:
@@ -76,6 +77,7 @@ def main(argv=None) -> int:
     server.stop.wait(args.lifetime)
     server.close()
     log.close()
+    connects.close()
     sys.stderr.flush()
     os._exit(0)  # daemon threads may be mid-sleep in a fault; nothing of theirs needs finishing
 
