@@ -228,7 +228,10 @@ FetchStep fetch_staged_images(const std::string& prog, const std::string& out_di
   std::string host;
   {
     StagingStore store(db);
-    auto hosts = store.db().prepare("SELECT host FROM blog_hosts ORDER BY host LIMIT 1");
+    // The file is named after the blog: its host, or (an export names none) its id.
+    auto hosts = store.db().prepare(
+        "SELECT host FROM blog_hosts UNION ALL SELECT 'blog-' || id FROM blogs WHERE NOT EXISTS "
+        "(SELECT 1 FROM blog_hosts) LIMIT 1");
     if (hosts.step()) host = hosts.column_text(0);
     std::set<std::string> seen;
     auto items = store.db().prepare(
@@ -250,7 +253,7 @@ FetchStep fetch_staged_images(const std::string& prog, const std::string& out_di
   options.discover = false;
   options.seeds = seeds;
   options.warc_path = warc_path_for(out_dir, (host.empty() ? "blog" : host) + "-images");
-  return crawl(prog, std::move(options), db, log, std::to_string(seeds.size()) + " images and attachments");
+  return crawl(prog, std::move(options), db, log, std::to_string(seeds.size()) + " image and attachment URLs");
 }
 
 int run_fetch_command(const std::string& prog, const FetchCommandOptions& options) {

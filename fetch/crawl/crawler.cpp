@@ -276,12 +276,18 @@ private:
       auto head = parse_http_head(r.block, error);
       if (!head) continue;
       const std::string head_text = r.block.substr(0, head->body_offset);
-      const std::string body = r.block.substr(head->body_offset);
+      const std::string raw = r.block.substr(head->body_offset);
+      // Read for links as it was when it arrived: content coding undone.
+      std::string body;
+      if (is_document(job.role) && head->status / 100 == 2) {
+        auto decoded = decode_http_body(*head, raw, error, size_t{64} << 20);
+        if (decoded) body = std::move(*decoded);
+      }
       FetchedUrl& row = outcome(job);
       if (row.outcome != FetchOutcome::Held || row.status == 0) ++report_.held;
       row.outcome = FetchOutcome::Held;
       row.status = head->status;
-      row.bytes = static_cast<int64_t>(body.size());
+      row.bytes = static_cast<int64_t>(raw.size());
       row.warc_offset = r.offset;
       answered(job, head->status, head_text, body);
     }

@@ -41,8 +41,8 @@ FaultRun crawl_with(const std::string& name, const std::vector<std::string>& ser
   FaultRun r;
   r.dir = temp_dir("fetch-fault-" + name);
   r.server = std::make_unique<BloggerServer>(r.dir / "server", server_args);
-  r.result = blogshift("fetch " + kBlog + " --out " + q(r.dir / "out") + " " + r.server->fetch_options() +
-                       " --rate 0 " + options);
+  r.result = run_blogshift("fetch " + kBlog + " --out " + q(r.dir / "out") + " " + r.server->fetch_options() +
+                       " --rate 0 --no-mobile " + options);
   const std::string warc = fetched_warc(r.dir / "out");
   if (!warc.empty()) r.back = read_back(warc);
   r.db = std::make_unique<Database>((r.dir / "out" / ".blogshift" / "staging.db").string());
@@ -179,7 +179,7 @@ TEST(FetchFaults, TlsIsVerified) {
   // Without the server's CA the certificate is unknown: nothing is fetched, and it says why.
   const auto dir = temp_dir("fetch-fault-tls");
   BloggerServer server(dir / "server");
-  const CommandResult r = blogshift("fetch " + kBlog + " --out " + q(dir / "out") + " --proxy " + server.proxy() +
+  const CommandResult r = run_blogshift("fetch " + kBlog + " --out " + q(dir / "out") + " --proxy " + server.proxy() +
                                     " --rate 0 --retries 0");
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE(r.err.find("certificate"), std::string::npos) << r.err;

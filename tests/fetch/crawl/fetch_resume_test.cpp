@@ -27,7 +27,7 @@ TEST(FetchResume, KilledMidRecordThenRunAgainEqualsOneWholeCrawl) {
   BloggerServer server(dir / "server");
   const std::string common = " " + server.fetch_options() + " --rate 0 --concurrency 2";
 
-  const CommandResult whole = blogshift("fetch " + kBlog + " --out " + q(dir / "whole") + common);
+  const CommandResult whole = run_blogshift("fetch " + kBlog + " --out " + q(dir / "whole") + common);
   ASSERT_EQ(whole.exit_code, 0) << whole.err;
   const ReadBack expected = read_back(fetched_warc(dir / "whole"));
   const size_t requests_whole = server.requests().size();
@@ -37,7 +37,7 @@ TEST(FetchResume, KilledMidRecordThenRunAgainEqualsOneWholeCrawl) {
                                            "BLOGSHIFT_TEST_KILL_AFTER_RECORDS=60");
   EXPECT_EQ(killed.signal, 9) << killed.out << killed.err;
   const size_t requests_killed = server.requests().size() - requests_whole;
-  const CommandResult resumed = blogshift("fetch " + kBlog + " --out " + q(dir / "out") + common);
+  const CommandResult resumed = run_blogshift("fetch " + kBlog + " --out " + q(dir / "out") + common);
   EXPECT_EQ(resumed.exit_code, 1) << "a torn record was cut: a warning" << resumed.err;
   EXPECT_NE(resumed.err.find("FETCH_WARC_CUT"), std::string::npos) << resumed.err;
   const size_t requests_resumed = server.requests().size() - requests_whole - requests_killed;
@@ -52,7 +52,7 @@ TEST(FetchResume, KilledMidRecordThenRunAgainEqualsOneWholeCrawl) {
   EXPECT_LE(requests_killed + requests_resumed, requests_whole + 4);
 
   // And a third run has nothing left to do.
-  const CommandResult third = blogshift("fetch " + kBlog + " --out " + q(dir / "out") + common);
+  const CommandResult third = run_blogshift("fetch " + kBlog + " --out " + q(dir / "out") + common);
   EXPECT_EQ(third.exit_code, 0) << third.err;
   EXPECT_NE(third.out.find("nothing new"), std::string::npos) << third.out;
 }

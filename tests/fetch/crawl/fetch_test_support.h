@@ -65,7 +65,7 @@ inline ReadBack read_back(const std::string& path) {
   return out;
 }
 
-inline CommandResult blogshift(const std::string& args) { return run_command("cli/blogshift", args); }
+inline CommandResult run_blogshift(const std::string& args) { return run_command("cli/blogshift", args); }
 
 inline std::string q(const std::filesystem::path& p) { return shell_quote(p.string()); }
 

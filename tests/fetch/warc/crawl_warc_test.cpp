@@ -107,7 +107,7 @@ TEST(CrawlWarc, ATornEndIsCutAtEveryByteAndTheFileResumes) {
     CrawlWarc warc(whole, info(), {});
     ends.push_back(warc.size());
     for (int i = 0; i < 3; ++i) {
-      warc.write(exchange("https://x.blogspot.com/p/" + std::to_string(i) + ".html", std::string(300 + i * 50, 'a' + i)));
+      warc.write(exchange("https://x.blogspot.com/p/" + std::to_string(i) + ".html", std::string(static_cast<size_t>(300 + i * 50), static_cast<char>('a' + i))));
       ends.push_back(warc.size());
     }
   }
