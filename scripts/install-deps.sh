@@ -10,7 +10,7 @@ packages=(
   # libraries the code links
   libxml2-dev libgumbo-dev libyaml-cpp-dev libsqlite3-dev libarchive-dev
   libssl-dev zlib1g-dev libzstd-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libcli11-dev libcurl4-openssl-dev
+  libcli11-dev libcurl4-openssl-dev libbrotli-dev
   # tests
   libgtest-dev libgmock-dev wget python3 sqlite3 groff-base
   # archive tests: tar.zst and zip read back by tools not written here

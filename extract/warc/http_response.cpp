@@ -1,5 +1,6 @@
 #include "http_response.h"
 
+#include <brotli/decode.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -198,6 +199,37 @@ std::optional<std::string> inflate_body(std::string_view data, bool raw_deflate_
   return std::nullopt;
 }
 
+std::optional<std::string> unbrotli_body(std::string_view data, size_t max_size, std::string& error) {
+  std::unique_ptr<BrotliDecoderState, void (*)(BrotliDecoderState*)> state(
+      BrotliDecoderCreateInstance(nullptr, nullptr, nullptr), &BrotliDecoderDestroyInstance);
+  if (!state) {
+    error = "brotli cannot start";
+    return std::nullopt;
+  }
+  std::string out;
+  size_t in_left = data.size();
+  const auto* in = reinterpret_cast<const uint8_t*>(data.data());
+  uint8_t buffer[1 << 16];
+  for (;;) {
+    size_t out_left = sizeof buffer;
+    uint8_t* next_out = buffer;
+    const BrotliDecoderResult r =
+        BrotliDecoderDecompressStream(state.get(), &in_left, &in, &out_left, &next_out, nullptr);
+    out.append(reinterpret_cast<char*>(buffer), sizeof buffer - out_left);
+    if (out.size() > max_size) {
+      error = "decoded body larger than " + std::to_string(max_size) + " bytes";
+      return std::nullopt;
+    }
+    if (r == BROTLI_DECODER_RESULT_SUCCESS) return out;
+    if (r == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
+    error = r == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT
+                ? std::string("the brotli stream ends early")
+                : std::string("corrupt brotli stream: ") +
+                      BrotliDecoderErrorString(BrotliDecoderGetErrorCode(state.get()));
+    return std::nullopt;
+  }
+}
+
 std::optional<std::string> decode_http_body(const HttpResponseHead& head, std::string_view raw, std::string& error,
                                             size_t max_size) {
   std::string body;
@@ -222,13 +254,14 @@ std::optional<std::string> decode_http_body(const HttpResponseHead& head, std::s
   const auto content = codings(head.header("Content-Encoding"));
   for (auto it = content.rbegin(); it != content.rend(); ++it) {
     const std::string& coding = *it;
-    if (coding != "gzip" && coding != "x-gzip" && coding != "deflate") {
+    const bool brotli = coding == "br";
+    if (coding != "gzip" && coding != "x-gzip" && coding != "deflate" && !brotli) {
       error = "unsupported Content-Encoding \"" + coding + "\"";
       return std::nullopt;
     }
     if (body.empty()) continue;
     std::string why;
-    auto decoded = inflate_body(body, coding == "deflate", max_size, why);
+    auto decoded = brotli ? unbrotli_body(body, max_size, why) : inflate_body(body, coding == "deflate", max_size, why);
     if (!decoded) {
       error = "damaged " + coding + " body: " + why;
       return std::nullopt;

@@ -1,6 +1,6 @@
 // The HTTP response held in a WARC `response` record: status line, headers
 // and body, with the body's transfer coding (chunked) and content coding
-// (gzip, deflate) undone through zlib. Damage comes back as an error message,
+// (gzip, deflate through zlib; br through libbrotlidec) undone. Damage comes back as an error message,
 // never a throw.
 #pragma once
 
@@ -40,6 +40,9 @@ std::optional<std::string> decode_http_body(const HttpResponseHead& head, std::s
 // Where the body starts after the head of any HTTP message (request or
 // response): just past the first empty line; npos when there is none.
 size_t http_head_end(std::string_view block);
+
+// Undoes Content-Encoding: br (RFC 7932) through libbrotlidec.
+std::optional<std::string> unbrotli_body(std::string_view data, size_t max_size, std::string& error);
 
 // The pieces, for tests and the payload-digest check.
 enum class DechunkResult { Ok, NotChunked, Damaged };

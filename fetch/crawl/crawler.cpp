@@ -188,6 +188,11 @@ private:
                    const std::vector<std::string>& chain) {
     auto url = parse_fetch_url(text);
     if (!url) return;
+    // Templates write a post's label links with a page size
+    // (/search/label/X?max-results=12): the label page itself is what the
+    // migration's redirects cover.
+    if (how == FoundAs::TagLink && url->path.starts_with("/search/label/") && !url->query.empty())
+      if (auto bare = parse_fetch_url(url->text.substr(0, url->text.find('?')))) url = bare;
     ScopeRefusal why;
     auto scoped = scope_.admit(*url, how, found_on, &why);
     if (!scoped) {

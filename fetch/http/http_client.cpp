@@ -29,7 +29,7 @@ namespace {
 
 // What the client asks servers to compress with; every coding named here is
 // one extract can undo when it reads the WARC back.
-constexpr const char* kAcceptEncoding = "gzip";
+constexpr const char* kAcceptEncoding = "gzip, br";
 
 struct CurlGlobal {
   CurlGlobal() {
