@@ -85,6 +85,7 @@ struct Origin {
   std::priority_queue<Job, std::vector<Job>, JobOrder> queue;
   enum class Robots { Unknown, Fetching, Known } robots = Robots::Unknown;
   RobotsTxt rules = RobotsTxt::allow_all();
+  std::string robots_failure;  // why robots.txt gave no rules (then RFC 9309 disallows everything)
 };
 
 // The decoded body of a response for reading links; nullopt when the content
@@ -356,7 +357,10 @@ private:
         if (!robots_job && !o.rules.allowed(job.url.path + (job.url.query.empty() ? "" : "?" + job.url.query))) {
           FetchedUrl& row = outcome(job);
           row.outcome = FetchOutcome::Robots;
-          row.error = "robots.txt: " + o.rules.deciding_rule(job.url.path);
+          row.error = o.robots_failure.empty()
+                          ? "robots.txt: " + o.rules.deciding_rule(job.url.path)
+                          : "robots.txt of " + origin + " could not be read (" + o.robots_failure +
+                                "), and RFC 9309 then disallows everything there";
           ++report_.robots;
           continue;
         }
@@ -438,8 +442,15 @@ private:
     row.error = what + (why.empty() ? "" : " (" + why + ")");
     ++report_.failed;
     problem_(problem_record(job.url.text, Severity::Error, "FETCH_FAILED",
-                            std::string(to_string(job.role)) + " not fetched: " + row.error));
-    if (job.role == UrlRole::Robots) robots_known(job.origin, x.status);
+                            std::string(to_string(job.role)) + " not fetched: " + row.error +
+                                (job.role == UrlRole::Robots
+                                     ? "; nothing else on " + job.origin + " is fetched (RFC 9309: an unreachable "
+                                       "robots.txt disallows all; --ignore-robots does not ask for it)"
+                                     : "")));
+    if (job.role == UrlRole::Robots) {
+      robots_known(job.origin, x.status);
+      origins_[job.origin].robots_failure = row.error;
+    }
   }
 
   void robots_known(const std::string& origin, int status, std::string_view body = {}) {
