@@ -47,28 +47,6 @@ std::optional<FeedEntryDate> atom_date(std::string_view text) {
   return d;
 }
 
-// RSS's RFC 822 date, "Sat, 15 Jul 2023 17:00:00 +0000" (weekday optional).
-std::optional<FeedEntryDate> rss_date(std::string_view text) {
-  static constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
-  text = trim(text);
-  if (const size_t comma = text.find(','); comma != std::string_view::npos) text = trim(text.substr(comma + 1));
-  const size_t s1 = text.find(' ');
-  if (s1 == std::string_view::npos) return std::nullopt;
-  const size_t s2 = text.find(' ', s1 + 1);
-  if (s2 == std::string_view::npos) return std::nullopt;
-  const std::string_view day = text.substr(0, s1), month = text.substr(s1 + 1, s2 - s1 - 1);
-  std::string_view year = text.substr(s2 + 1, 4);
-  if (day.empty() || day.size() > 2 || !all_ascii_digits(day) || year.size() != 4 || !all_ascii_digits(year))
-    return std::nullopt;
-  FeedEntryDate d;
-  d.day = std::atoi(std::string(day).c_str());
-  d.year = std::atoi(std::string(year).c_str());
-  for (size_t i = 0; i < kMonths.size(); ++i)
-    if (iequals(month.substr(0, 3), kMonths[i]) && month.size() >= 3) d.month = static_cast<int>(i) + 1;
-  if (d.month == 0 || d.day < 1 || d.day > 31) return std::nullopt;
-  return d;
-}
 
 // One entry (Atom) or item (RSS), gathered until it ends.
 struct Entry {
@@ -171,7 +149,9 @@ private:
     if (!e.ns.empty()) return;
     if (e.local == "link") entry_.alternate = std::string(trim(text_));
     if (e.local == "category") entry_.labels.emplace_back(trim(text_));
-    if (e.local == "pubDate") entry_.published = rss_date(text_);
+    // RSS dates are written in GMT (Blogger's pubDate says +0000), so their
+    // day is not the blog's own: an archive page named after it may not
+    // exist. Only Atom's published, written in the blog's offset, names days.
     if (e.local == "description") entry_.content = text_;
   }
 

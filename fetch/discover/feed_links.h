@@ -27,8 +27,9 @@ struct FeedPage {
                                       // given as the feed's own URL with that link's query instead.
   std::vector<std::string> labels;    // entries' category terms (not the kind# ones) and the feed's
                                       // own list of the blog's labels; each once
-  std::vector<FeedEntryDate> dates;   // published dates of entries that are posts (not comments:
-                                      // thr:in-reply-to or kind#comment; not pages: kind#page or /p/)
+  std::vector<FeedEntryDate> dates;   // Atom published dates (the blog's own day) of entries that are
+                                      // posts (not comments: thr:in-reply-to or kind#comment; not pages:
+                                      // kind#page or /p/); none from RSS, whose pubDate is GMT
   int64_t total_results = -1;         // openSearch:totalResults, -1 when absent
   int64_t start_index = -1;           // openSearch:startIndex
   int64_t items_per_page = -1;        // openSearch:itemsPerPage

@@ -12,15 +12,6 @@ using namespace blogshift::testing;
 
 namespace {
 
-// Every file under `root`, relative path -> bytes.
-std::map<std::string, std::string> tree(const std::filesystem::path& root) {
-  std::map<std::string, std::string> out;
-  if (!std::filesystem::is_directory(root)) return out;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(root))
-    if (e.is_regular_file()) out[std::filesystem::relative(e.path(), root).string()] = read_file(e.path());
-  return out;
-}
-
 TEST(FetchImages, ImagesOnlyFetchesWhatTheExportsPostsShow) {
   const auto dir = temp_dir("fetch-images-only");
   BloggerServer server(dir / "server");

@@ -1,6 +1,7 @@
-// A crawl killed with SIGKILL part-way (while a record is half written)
-// resumes: nothing the WARC holds whole is fetched again, the torn record is
-// cut away, and the result equals an uninterrupted crawl.
+// A `run URL` killed with SIGKILL part-way through its crawl (while a record
+// is half written) resumes: nothing the WARC holds whole is fetched again,
+// the torn record is cut away, and the WARC and the migrated site equal those
+// of an uninterrupted run.
 #include <gtest/gtest.h>
 
 #include "fetch_test_support.h"
@@ -27,17 +28,17 @@ TEST(FetchResume, KilledMidRecordThenRunAgainEqualsOneWholeCrawl) {
   BloggerServer server(dir / "server");
   const std::string common = " " + server.fetch_options() + " --rate 0 --concurrency 2";
 
-  const CommandResult whole = run_blogshift("fetch " + kBlog + " --out " + q(dir / "whole") + common);
+  const CommandResult whole = run_blogshift("run " + kBlog + " --out " + q(dir / "whole") + common);
   ASSERT_EQ(whole.exit_code, 0) << whole.err;
   const ReadBack expected = read_back(fetched_warc(dir / "whole"));
   const size_t requests_whole = server.requests().size();
 
   // The hook writes half of the 31st exchange's bytes, then SIGKILLs itself.
-  const CommandResult killed = run_command("cli/blogshift", "fetch " + kBlog + " --out " + q(dir / "out") + common,
+  const CommandResult killed = run_command("cli/blogshift", "run " + kBlog + " --out " + q(dir / "out") + common,
                                            "BLOGSHIFT_TEST_KILL_AFTER_RECORDS=60");
   EXPECT_EQ(killed.signal, 9) << killed.out << killed.err;
   const size_t requests_killed = server.requests().size() - requests_whole;
-  const CommandResult resumed = run_blogshift("fetch " + kBlog + " --out " + q(dir / "out") + common);
+  const CommandResult resumed = run_blogshift("run " + kBlog + " --out " + q(dir / "out") + common);
   EXPECT_EQ(resumed.exit_code, 1) << "a torn record was cut: a warning" << resumed.err;
   EXPECT_NE(resumed.err.find("FETCH_WARC_CUT"), std::string::npos) << resumed.err;
   const size_t requests_resumed = server.requests().size() - requests_whole - requests_killed;
@@ -50,6 +51,10 @@ TEST(FetchResume, KilledMidRecordThenRunAgainEqualsOneWholeCrawl) {
   // What was whole before the kill was not asked for again: at most the
   // exchanges in flight when it died (concurrency 2 and the torn one).
   EXPECT_LE(requests_killed + requests_resumed, requests_whole + 4);
+  // The migration made from it is the same, file for file.
+  const auto expected_tree = tree(dir / "whole" / "content");
+  ASSERT_FALSE(expected_tree.empty());
+  EXPECT_EQ(tree(dir / "out" / "content"), expected_tree);
 
   // And a third run has nothing left to do.
   const CommandResult third = run_blogshift("fetch " + kBlog + " --out " + q(dir / "out") + common);

@@ -69,6 +69,15 @@ inline CommandResult run_blogshift(const std::string& args) { return run_command
 
 inline std::string q(const std::filesystem::path& p) { return shell_quote(p.string()); }
 
+// Every file under `root`, relative path -> bytes.
+inline std::map<std::string, std::string> tree(const std::filesystem::path& root) {
+  std::map<std::string, std::string> out;
+  if (!std::filesystem::is_directory(root)) return out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root))
+    if (e.is_regular_file()) out[std::filesystem::relative(e.path(), root).string()] = read_file(e.path());
+  return out;
+}
+
 // The sample blog's twelve live posts (fixtures/sample-blog/README.md).
 inline std::vector<std::string> sample_post_paths() {
   return {"/2019/02/hello-from-kettle-crumb.html",
