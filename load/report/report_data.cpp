@@ -340,7 +340,8 @@ void read_fetch(Database& db, ReportData& r) {
     for (size_t at = 0; at < seeds.size();) {
       size_t end = seeds.find('\n', at);
       if (end == std::string::npos) end = seeds.size();
-      if (end > at) run.seeds.push_back(seeds.substr(at, end - at));
+      if (end > at && run.seed_count++ < static_cast<int64_t>(ReportData::kFetchListLimit))
+        run.seeds.push_back(seeds.substr(at, end - at));
       at = end + 1;
     }
     run.seconds = runs.column_real(3);
@@ -376,8 +377,12 @@ void read_fetch(Database& db, ReportData& r) {
       "SELECT url FROM fetched_urls WHERE outcome = 'failed'"
       " AND url NOT IN (SELECT url FROM fetched_urls WHERE outcome IN ('fetched', 'held'))";
   f.failed_unanswered = count(db, "SELECT COUNT(DISTINCT url) FROM (" + unanswered + ")");
-  f.failed_problems = count(db, "SELECT COUNT(*) FROM problems WHERE stage = 'fetch' AND severity = 'error'"
-                                " AND code = 'FETCH_FAILED' AND file IN (" + unanswered + ")");
+  auto covered = db.prepare("SELECT code, COUNT(*) FROM problems WHERE stage = 'fetch' AND severity = 'error'"
+                            " AND file IN (" + unanswered + ") GROUP BY 1");
+  while (covered.step()) {
+    f.failed_problems[text(covered, 0)] += covered.column_int(1);
+    f.failed_problems_total += covered.column_int(1);
+  }
 }
 
 std::string plural(int64_t n, const std::string& one, const std::string& many) {
@@ -396,11 +401,12 @@ void decide(ReportData& r) {
            r.fetch.failed_unanswered);
   if (r.fidelity.empty()) reason("nothing", "migrated", "the migration itself: no document was migrated yet", 0);
   // The failed fetches' own errors are named above, as failed fetches.
-  const int64_t errors = r.problems_error - r.fetch.failed_problems;
+  const int64_t errors = r.problems_error - r.fetch.failed_problems_total;
   if (errors > 0) {
     const auto first = std::find_if(r.problems.begin(), r.problems.end(), [&](const auto& g) {
-      return g.severity == "error" &&
-             (g.code != "FETCH_FAILED" || static_cast<int64_t>(g.rows.size()) > r.fetch.failed_problems);
+      const auto covered = r.fetch.failed_problems.find(g.code);
+      return g.severity == "error" && static_cast<int64_t>(g.rows.size()) >
+                                          (covered == r.fetch.failed_problems.end() ? 0 : covered->second);
     });
     reason("errors", "problems", plural(errors, "error", "errors") + " among the problems (first " + first->code + ")",
            errors);

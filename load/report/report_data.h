@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -110,7 +111,8 @@ struct ReportData {
   };
   struct FetchRun {
     std::string warc_path, started_at;
-    std::vector<std::string> seeds;
+    std::vector<std::string> seeds;  // the first kFetchListLimit (an images fetch asks for every image)
+    int64_t seed_count = 0;
     double seconds = 0;
     int64_t requests = 0, bytes = 0, fetched = 0, held = 0, failed = 0, robots = 0, out_of_scope = 0;
   };
@@ -134,11 +136,14 @@ struct ReportData {
     int64_t failed_count = 0, robots_count = 0;
     std::vector<RobotsRule> robots_rules;  // the rules that kept URLs out, by count
     // Failed URLs no WARC file holds an answer for (the verdict's count),
-    // and the FETCH_FAILED errors among the problems about those URLs: the
-    // verdict names them once, as failed fetches, not again as errors.
-    // (A URL that failed in one file but was fetched into another does not
-    // hold the old site up, but its FETCH_FAILED row still counts as an error.)
-    int64_t failed_unanswered = 0, failed_problems = 0;
+    // and the fetch errors among the problems about those URLs, by code
+    // (FETCH_FAILED, FETCH_TOO_LARGE): the verdict names them once, as
+    // failed fetches, not again as errors. (A URL that failed in one file
+    // but was fetched into another does not hold the old site up, but its
+    // error row still counts as an error.)
+    int64_t failed_unanswered = 0;
+    std::map<std::string, int64_t> failed_problems;
+    int64_t failed_problems_total = 0;
     bool any() const { return !files.empty() || !runs.empty(); }
   };
   static constexpr size_t kFetchListLimit = 1000;

@@ -380,6 +380,8 @@ void archives(std::string& out, const ReportData& d) {
 
 // A short list of the URLs robots.txt kept out: the rest are in report.json.
 constexpr size_t kRobotsShortList = 10;
+// The URLs a run asked for, shown (an images fetch asks for every image).
+constexpr size_t kSeedsShown = 3;
 
 void fetch_role_rows(std::string& out, const ReportData::FetchFile& file) {
   out += "<table class=\"compact fetch-file\" data-path=\"" + escape(file.warc_path) + "\">\n<caption>By role: <span "
@@ -401,7 +403,11 @@ void fetch_runs(std::string& out, const ReportData::Fetch& f) {
          "<th scope=\"col\" class=\"num\">Received</th><th scope=\"col\">URLs</th></tr></thead>\n<tbody>\n";
   for (const auto& run : f.runs) {
     std::string seeds, urls;
-    for (size_t i = 0; i < run.seeds.size(); ++i) seeds += (i ? "<br>" : "") + escape(run.seeds[i]);
+    const size_t shown = std::min(kSeedsShown, run.seeds.size());
+    for (size_t i = 0; i < shown; ++i) seeds += (i ? "<br>" : "") + escape(run.seeds[i]);
+    if (static_cast<int64_t>(shown) < run.seed_count)
+      seeds += "<br><span class=\"muted\">and " + format_count(run.seed_count - static_cast<int64_t>(shown)) +
+               " more</span>";
     auto part = [&](int64_t n, const char* what) {
       if (n > 0) urls += (urls.empty() ? "" : ", ") + format_count(n) + " " + what;
     };
@@ -454,9 +460,9 @@ void fetch(std::string& out, const ReportData& d) {
   if (f.failed_count == 0) {
     out += none("None: every URL the crawl went for was fetched, or was held already.");
   } else {
-    out += "<p>No usable answer came for these, even after the retries, so the WARC file does not hold them: a post or "
-           "image that only this crawl would have brought is missing from the new site. The same fetch run again tries "
-           "them once more (what the file holds already is not fetched again)." +
+    out += "<p>No usable answer came for these, even after the retries, or one too large to keep whole, so the WARC "
+           "file does not hold them: a post or image that only this crawl would have brought is missing from the new "
+           "site. The same fetch run again tries them once more (what the file holds already is not fetched again)." +
            std::string(listed < f.failed_count ? " The first " + format_count(listed) +
                                                      " are listed; the staging database's fetched_urls table has all." : "") +
            "</p>\n" + open_list(f.failed.size(), listed < f.failed_count ? "The first " + format_count(listed) + " of " +

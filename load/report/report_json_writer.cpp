@@ -164,6 +164,7 @@ void fetch(JsonOut& j, const ReportData& d) {
   j.end().key("runs").array();
   for (const auto& run : f.runs) {
     j.object().field("warc_path", run.warc_path).field("started_at", run.started_at);
+    j.field("seed_count", run.seed_count);
     strings(j, "seeds", run.seeds);
     j.field("seconds", run.seconds).field("requests", run.requests).field("bytes", run.bytes);
     j.field("fetched", run.fetched).field("held", run.held).field("failed", run.failed).field("robots", run.robots);

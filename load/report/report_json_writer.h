@@ -10,9 +10,9 @@
 // blog: totals by outcome (fetched; held: in the WARC file from an earlier
 // run; failed; robots: disallowed by robots.txt) and out_of_scope (found,
 // not the blog's), per WARC file with its counts by role, the runs, and the
-// failed and robots-skipped URLs, each list with the count of all of them
-// and at most ReportData::kFetchListLimit entries (a failed URL's status is
-// null when no HTTP answer came).
+// failed and robots-skipped URLs, each list (and a run's seeds) with the
+// count of all of them and at most ReportData::kFetchListLimit entries (a
+// failed URL's status is null when no HTTP answer came).
 #pragma once
 
 #include <string>

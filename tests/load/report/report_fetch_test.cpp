@@ -141,6 +141,25 @@ TEST_F(ReportFetchTest, FailedFetchesAreTheFirstThingToLookAtAndNotCountedTwice)
   EXPECT_EQ(more.reasons[2].text, "1 error among the problems (first WARC_MALFORMED)");
 }
 
+TEST_F(ReportFetchTest, AResponseTooLargeIsAFailedFetchToo) {
+  put_crawl(db, true);
+  const std::string big = kBlogUrl + "/2023/02/big-gallery.html";
+  put_fetched_url(db, kCrawlWarc, big, "post", "failed", 200, 1, 67108864, "response over 64 MiB");
+  db.prepare("INSERT INTO problems (stage, file, severity, code, message) VALUES ('fetch', ?, 'error',"
+             " 'FETCH_TOO_LARGE', 'post not kept whole: response over 64 MiB (--max-size)')")
+      .bind(1, big)
+      .run();
+  const ReportData r = read_report_data(db);
+  EXPECT_EQ(r.problems_error, 3);
+  ASSERT_FALSE(r.reasons.empty());
+  EXPECT_EQ(r.reasons[0].what, "fetch-failed");
+  EXPECT_EQ(r.reasons[0].count, 3);
+  for (const auto& reason : r.reasons) EXPECT_NE(reason.what, "errors") << reason.text;
+  EXPECT_EQ(r.fetch.failed[0].url, kBlogUrl + "/2022/01/lemon-possets.html");  // by URL within a role
+  EXPECT_EQ(r.fetch.failed[1].url, big);
+  EXPECT_EQ(r.fetch.failed[1].status, 200);
+}
+
 TEST_F(ReportFetchTest, AUrlFetchedIntoAnotherFileDoesNotHoldTheOldSiteUp) {
   put_crawl(db, true);
   put_fetched_url(db, "crawl/again.warc.gz", kBlogUrl + "/2022/01/lemon-possets.html", "post", "fetched", 200, 1, 47000);
@@ -253,6 +272,8 @@ TEST_F(ReportFetchTest, TheJsonHoldsTheFetchAfterTheSources) {
   EXPECT_EQ(f["files"][1]["by_role"][0]["role"].as<std::string>(), "image");
   ASSERT_EQ(f["runs"].size(), 3u);
   EXPECT_EQ(f["runs"][0]["seeds"][0].as<std::string>(), kBlogUrl + "/");
+  EXPECT_EQ(f["runs"][0]["seed_count"].as<int64_t>(), 1);
+  EXPECT_EQ(f["runs"][2]["seed_count"].as<int64_t>(), 2);
   EXPECT_EQ(f["runs"][0]["seconds"].as<double>(), 42.5);
   EXPECT_EQ(f["runs"][1]["out_of_scope"].as<int64_t>(), 4);
   EXPECT_EQ(f["failed"]["count"].as<int64_t>(), 2);
@@ -335,6 +356,9 @@ TEST_F(ReportFetchTest, LongListsAreCappedWithTheirCount) {
       put_fetched_url(db, kCrawlWarc, kBlogUrl + "/search/label/L" + std::to_string(100 + i), "label", "robots", 0, 0,
                       0, "robots.txt: Disallow: /search");
     testing::put_fetch_run(db, kCrawlWarc, kBlogUrl + "/\n", "2024-05-06T07:08:09Z", 4000, 4020, 0, {0, 0, 1005, 15, 0});
+    std::string images;
+    for (int i = 0; i < 1200; ++i) images += "https://blogger.googleusercontent.com/img/b/" + std::to_string(i) + ".jpg\n";
+    testing::put_fetch_run(db, kImagesWarc, images, "2024-05-06T09:00:00Z", 60, 1200, 0, {1200, 0, 0, 0, 0});
     t.commit();
   }
   const ReportData r = read_report_data(db);
@@ -343,12 +367,17 @@ TEST_F(ReportFetchTest, LongListsAreCappedWithTheirCount) {
   EXPECT_EQ(r.fetch.failed.front().url, kBlogUrl + "/2020/01/post-10000.html");
   EXPECT_EQ(r.fetch.failed.back().url, kBlogUrl + "/2020/01/post-10999.html");
   EXPECT_EQ(r.fetch.robots_count, 15);
+  ASSERT_EQ(r.fetch.runs.size(), 2u);
+  EXPECT_EQ(r.fetch.runs[1].seed_count, 1200);
+  EXPECT_EQ(r.fetch.runs[1].seeds.size(), ReportData::kFetchListLimit);
   EXPECT_EQ(r.reasons[0].text, "1005 URLs that could not be fetched from the live blog");
 
   const YAML::Node j = YAML::Load(report_json(r, {}));
   EXPECT_EQ(j["fetch"]["failed"]["count"].as<int64_t>(), 1005);
   EXPECT_EQ(j["fetch"]["failed"]["urls"].size(), ReportData::kFetchListLimit);
   EXPECT_EQ(j["fetch"]["robots"]["urls"].size(), 15u);
+  EXPECT_EQ(j["fetch"]["runs"][1]["seed_count"].as<int64_t>(), 1200);
+  EXPECT_EQ(j["fetch"]["runs"][1]["seeds"].size(), ReportData::kFetchListLimit);
 
   const std::string page = report_html(r, {});
   EXPECT_NE(page.find("<h3 id=\"fetch-failed\">1,005 URLs that failed</h3>"), std::string::npos);
@@ -362,6 +391,9 @@ TEST_F(ReportFetchTest, LongListsAreCappedWithTheirCount) {
   EXPECT_EQ(robots, 10u) << "a short list";
   EXPECT_NE(page.find("<p class=\"muted\">And 5 more: report.json lists the first 1,000.</p>"), std::string::npos);
   EXPECT_NE(page.find("<td class=\"num\">1 h 6 min</td>"), std::string::npos);
+  EXPECT_NE(page.find("img/b/2.jpg<br><span class=\"muted\">and 1,197 more</span><span class=\"sub\">into "),
+            std::string::npos);
+  EXPECT_EQ(page.find("img/b/3.jpg"), std::string::npos);
 }
 
 TEST_F(ReportFetchTest, HostileUrlsAndErrorsAreEscaped) {
