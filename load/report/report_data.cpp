@@ -149,9 +149,10 @@ void read_problems(Database& db, ReportData& r) {
       " p.severity, p.code, p.message FROM problems p LEFT JOIN sources s ON s.id = p.source_id"
       // By stage and place, not by row id: an incremental transform keeps
       // the rows of the documents it did not convert again, so ids differ
-      // from a fresh run's while the problems are the same.
-      " ORDER BY CASE p.stage WHEN 'extract' THEN 0 WHEN 'transform' THEN 1 ELSE 2 END, 2, p.line, p.col,"
-      " p.offset, 6, p.code, p.message");
+      // from a fresh run's while the problems are the same. Stages in the
+      // order they run.
+      " ORDER BY CASE p.stage WHEN 'fetch' THEN 0 WHEN 'extract' THEN 1 WHEN 'transform' THEN 2 ELSE 3 END, 2,"
+      " p.line, p.col, p.offset, 6, p.code, p.message");
   std::map<std::pair<std::string, std::string>, ReportData::ProblemGroup> groups;  // (severity, code)
   while (q.step()) {
     ReportData::Problem p;
@@ -270,6 +271,120 @@ void read_outputs(Database& db, ReportData& r) {
   }
 }
 
+// fetched_urls.role in the order a crawl goes (core/staging_schema.cpp);
+// a role not listed sorts after them, by name.
+constexpr std::array<std::string_view, 12> kFetchRoles = {
+    "robots", "home", "post", "page", "label", "archive", "feed", "comment-feed", "sitemap", "image", "attachment",
+    "favicon"};
+
+std::string role_rank_sql(const std::string& column) {
+  std::string sql = "CASE " + column;
+  for (size_t i = 0; i < kFetchRoles.size(); ++i)
+    sql += " WHEN '" + std::string(kFetchRoles[i]) + "' THEN " + std::to_string(i);
+  return sql + " ELSE " + std::to_string(kFetchRoles.size()) + " END";
+}
+
+// The rule of a robots row's error ("robots.txt: Disallow: /search").
+std::string robots_rule(std::string error) {
+  constexpr std::string_view kPrefix = "robots.txt: ";
+  if (std::string_view(error).starts_with(kPrefix)) error.erase(0, kPrefix.size());
+  return error;
+}
+
+void add_tally(ReportData::FetchTally& to, const ReportData::FetchTally& t) {
+  to.urls += t.urls;
+  to.fetched += t.fetched;
+  to.held += t.held;
+  to.failed += t.failed;
+  to.robots += t.robots;
+}
+
+std::vector<ReportData::FetchedUrl> read_fetched_urls(Database& db, const char* outcome, const std::string& rank) {
+  auto q = db.prepare("SELECT warc_path, url, role, http_status, attempts, error FROM fetched_urls WHERE outcome = ?"
+                      " ORDER BY " + rank + ", role, url, warc_path LIMIT " +
+                      std::to_string(ReportData::kFetchListLimit));
+  q.bind(1, std::string_view(outcome));
+  std::vector<ReportData::FetchedUrl> out;
+  while (q.step()) {
+    ReportData::FetchedUrl u{text(q, 0), text(q, 1), text(q, 2), text(q, 5), q.column_int(3), q.column_int(4)};
+    if (std::string_view(outcome) == "robots") u.error = robots_rule(std::move(u.error));
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+void read_fetch(Database& db, ReportData& r) {
+  auto& f = r.fetch;
+  const std::string rank = role_rank_sql("role");
+  std::map<std::string, ReportData::FetchFile> files;
+  auto tallies = db.prepare(
+      "SELECT warc_path, role, COUNT(*), SUM(outcome = 'fetched'), SUM(outcome = 'held'), SUM(outcome = 'failed'),"
+      " SUM(outcome = 'robots'), SUM(bytes) FROM fetched_urls GROUP BY 1, 2 ORDER BY 1, " + rank + ", 2");
+  while (tallies.step()) {
+    auto& file = files[tallies.column_text(0)];
+    file.warc_path = text(tallies, 0);
+    ReportData::FetchTally t{text(tallies, 1), tallies.column_int(2), tallies.column_int(3), tallies.column_int(4),
+                             tallies.column_int(5), tallies.column_int(6)};
+    add_tally(file.total, t);
+    file.bytes += tallies.column_int(7);
+    file.by_role.push_back(std::move(t));
+  }
+  auto runs = db.prepare(
+      "SELECT warc_path, started_at, seeds, seconds, requests, bytes, fetched, held, failed, robots, refused"
+      " FROM fetch_runs ORDER BY id");
+  while (runs.step()) {
+    ReportData::FetchRun run;
+    run.warc_path = text(runs, 0);
+    run.started_at = text(runs, 1);
+    const std::string seeds = text(runs, 2);
+    for (size_t at = 0; at < seeds.size();) {
+      size_t end = seeds.find('\n', at);
+      if (end == std::string::npos) end = seeds.size();
+      if (end > at && run.seed_count++ < static_cast<int64_t>(ReportData::kFetchListLimit))
+        run.seeds.push_back(seeds.substr(at, end - at));
+      at = end + 1;
+    }
+    run.seconds = runs.column_real(3);
+    run.requests = runs.column_int(4);
+    run.bytes = runs.column_int(5);
+    run.fetched = runs.column_int(6);
+    run.held = runs.column_int(7);
+    run.failed = runs.column_int(8);
+    run.robots = runs.column_int(9);
+    run.out_of_scope = runs.column_int(10);
+    auto& file = files[runs.column_text(0)];
+    file.warc_path = run.warc_path;
+    file.out_of_scope = run.out_of_scope;  // the file's last run counts
+    f.runs.push_back(std::move(run));
+  }
+  for (auto& [path, file] : files) {
+    add_tally(f.total, file.total);
+    f.bytes += file.bytes;
+    f.out_of_scope += file.out_of_scope;
+    f.files.push_back(std::move(file));
+  }
+  f.failed_count = f.total.failed;
+  f.robots_count = f.total.robots;
+  f.failed = read_fetched_urls(db, "failed", rank);
+  f.robots = read_fetched_urls(db, "robots", rank);
+  std::map<std::string, int64_t> rules;
+  auto by_rule = db.prepare("SELECT error, COUNT(*) FROM fetched_urls WHERE outcome = 'robots' GROUP BY 1");
+  while (by_rule.step()) rules[robots_rule(text(by_rule, 0))] += by_rule.column_int(1);
+  for (auto& [rule, n] : rules) f.robots_rules.push_back({rule, n});
+  std::stable_sort(f.robots_rules.begin(), f.robots_rules.end(), [](const auto& a, const auto& b) { return a.urls > b.urls; });
+
+  const std::string unanswered =
+      "SELECT url FROM fetched_urls WHERE outcome = 'failed'"
+      " AND url NOT IN (SELECT url FROM fetched_urls WHERE outcome IN ('fetched', 'held'))";
+  f.failed_unanswered = count(db, "SELECT COUNT(DISTINCT url) FROM (" + unanswered + ")");
+  auto covered = db.prepare("SELECT code, COUNT(*) FROM problems WHERE stage = 'fetch' AND severity = 'error'"
+                            " AND file IN (" + unanswered + ") GROUP BY 1");
+  while (covered.step()) {
+    f.failed_problems[text(covered, 0)] += covered.column_int(1);
+    f.failed_problems_total += covered.column_int(1);
+  }
+}
+
 std::string plural(int64_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -280,12 +395,21 @@ void decide(ReportData& r) {
   };
   const auto incomplete = std::count_if(r.sources.begin(), r.sources.end(), [](const auto& s) { return !s.complete; });
   if (incomplete > 0) reason("sources", "sources", plural(incomplete, "source", "sources") + " not read to the end", incomplete);
+  if (r.fetch.failed_unanswered > 0)
+    reason("fetch-failed", "fetch",
+           plural(r.fetch.failed_unanswered, "URL", "URLs") + " that could not be fetched from the live blog",
+           r.fetch.failed_unanswered);
   if (r.fidelity.empty()) reason("nothing", "migrated", "the migration itself: no document was migrated yet", 0);
-  if (r.problems_error > 0) {
-    const auto first = std::find_if(r.problems.begin(), r.problems.end(), [](const auto& g) { return g.severity == "error"; });
-    reason("errors", "problems",
-           plural(r.problems_error, "error", "errors") + " among the problems (first " + first->code + ")",
-           r.problems_error);
+  // The failed fetches' own errors are named above, as failed fetches.
+  const int64_t errors = r.problems_error - r.fetch.failed_problems_total;
+  if (errors > 0) {
+    const auto first = std::find_if(r.problems.begin(), r.problems.end(), [&](const auto& g) {
+      const auto covered = r.fetch.failed_problems.find(g.code);
+      return g.severity == "error" && static_cast<int64_t>(g.rows.size()) >
+                                          (covered == r.fetch.failed_problems.end() ? 0 : covered->second);
+    });
+    reason("errors", "problems", plural(errors, "error", "errors") + " among the problems (first " + first->code + ")",
+           errors);
   }
   const int64_t failed = static_cast<int64_t>(r.fidelity.size()) - r.fidelity_passed;
   if (failed > 0) reason("fidelity", "fidelity", plural(failed, "document", "documents") + " that failed the fidelity check", failed);
@@ -312,7 +436,8 @@ void decide(ReportData& r) {
 std::string verdict_sentence(const ReportData& r, const std::function<std::string(const ReportData::Reason&)>& phrase) {
   if (r.switch_off) {
     std::string s = "Yes: all " + plural(static_cast<int64_t>(r.fidelity.size()), "document", "documents") +
-                    " passed the fidelity check, no errors were found, no links to old posts are missing and ";
+                    " passed the fidelity check, " + (r.fetch.any() ? "no URL of the crawl failed, " : "") +
+                    "no errors were found, no links to old posts are missing and ";
     if (!r.archives.empty())
       s += "all " + plural(static_cast<int64_t>(r.archives.size()), "archive", "archives") + " verified" +
            (r.inside_bag.empty() ? "" : " (the bag holding this copy of the report is verified on its own)");
@@ -346,6 +471,7 @@ ReportData read_report_data(Database& db, const std::string& inside_bag) {
   read_not_migrated(db, r, have_documents);
   read_problems(db, r);
   if (has_table(db, "outputs")) read_outputs(db, r);
+  if (has_table(db, "fetched_urls") && has_table(db, "fetch_runs")) read_fetch(db, r);
   decide(r);
   return r;
 }

@@ -9,6 +9,12 @@
 // lists, never an error; a database without the load tables (schema v2)
 // reads as one whose load has not run.
 //
+// The fetch facts come from fetched_urls and fetch_runs (schema v5): each
+// WARC file's rows are those of its last fetch, so its totals are that run's
+// view of the whole file (URLs fetched before it count as held). A database
+// without those tables, or with no rows in them, had no crawl: fetch.any()
+// is false.
+//
 // Dates: a post's month is its publication time in its own offset when the
 // source gave one, else UTC (Takeout gives UTC only), so a post near a month
 // boundary may sit one month off its route.
@@ -16,6 +22,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,8 +97,59 @@ struct ReportData {
     std::string shape;
     int64_t count = 0;
   };
+  // What blogshift fetched from the live blog, per WARC file.
+  struct FetchTally {
+    std::string role;  // by_role rows only: post, page, image, feed... (fetched_urls.role)
+    int64_t urls = 0, fetched = 0, held = 0, failed = 0, robots = 0;
+  };
+  struct FetchFile {
+    std::string warc_path;
+    FetchTally total;
+    int64_t bytes = 0;                // body bytes of its URLs as received
+    int64_t out_of_scope = 0;         // URLs found but outside the blog (the file's last run)
+    std::vector<FetchTally> by_role;  // in crawl order: robots, home, post, page, ... favicon, then others by name
+  };
+  struct FetchRun {
+    std::string warc_path, started_at;
+    std::vector<std::string> seeds;  // the first kFetchListLimit (an images fetch asks for every image)
+    int64_t seed_count = 0;
+    double seconds = 0;
+    int64_t requests = 0, bytes = 0, fetched = 0, held = 0, failed = 0, robots = 0, out_of_scope = 0;
+  };
+  struct FetchedUrl {  // a URL that failed, or that robots.txt kept out
+    std::string warc_path, url, role;
+    std::string error;  // why it failed; for robots, the rule ("Disallow: /search")
+    int64_t status = 0, attempts = 0;  // status 0: no HTTP answer
+  };
+  struct RobotsRule {
+    std::string rule;
+    int64_t urls = 0;
+  };
+  struct Fetch {
+    std::vector<FetchFile> files;  // by path
+    FetchTally total;              // over every file
+    int64_t bytes = 0, out_of_scope = 0;
+    std::vector<FetchRun> runs;    // in the order they ran
+    // The first kFetchListLimit of each, by role (in the order above), then
+    // URL, then file; the counts are of all of them.
+    std::vector<FetchedUrl> failed, robots;
+    int64_t failed_count = 0, robots_count = 0;
+    std::vector<RobotsRule> robots_rules;  // the rules that kept URLs out, by count
+    // Failed URLs no WARC file holds an answer for (the verdict's count),
+    // and the fetch errors among the problems about those URLs, by code
+    // (FETCH_FAILED, FETCH_TOO_LARGE): the verdict names them once, as
+    // failed fetches, not again as errors. (A URL that failed in one file
+    // but was fetched into another does not hold the old site up, but its
+    // error row still counts as an error.)
+    int64_t failed_unanswered = 0;
+    std::map<std::string, int64_t> failed_problems;
+    int64_t failed_problems_total = 0;
+    bool any() const { return !files.empty() || !runs.empty(); }
+  };
+  static constexpr size_t kFetchListLimit = 1000;
+
   struct Reason {  // why the old site cannot be switched off yet, most urgent first
-    std::string what;     // stable key: sources, nothing, errors, fidelity, links, archives-none, ...
+    std::string what;     // stable key: sources, fetch-failed, nothing, errors, fidelity, links, archives-none, ...
     std::string section;  // the report section (HTML id) to look at
     std::string text;     // a noun phrase for a person ("3 documents that failed ..."), no period
     int64_t count = 0;
@@ -116,8 +174,10 @@ struct ReportData {
   std::vector<Output> archives;             // the other outputs, by path
   int64_t archives_verified = 0, archives_failed = 0;
   std::string inside_bag;                   // the bag this copy of the report goes into (ReportOptions), or ""
+  Fetch fetch;                              // empty when no crawl happened
 
-  bool switch_off = false;  // every document passed, no errors, no missing links, every archive verified
+  // Every document passed, no errors, no failed fetches, no missing links, every archive verified.
+  bool switch_off = false;
   std::vector<Reason> reasons;
 
   int64_t problems_total() const { return problems_error + problems_warning + problems_info; }

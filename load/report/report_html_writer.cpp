@@ -1,5 +1,7 @@
 #include "report_html_writer.h"
 
+#include <algorithm>
+
 #include "report_markup.h"
 #include "report_style.h"
 #include "report_svg_plots.h"
@@ -41,6 +43,7 @@ constexpr Section kSections[] = {
     {"missing-links", "Links to old posts not found"},
     {"redirects", "Redirects"},
     {"archives", "Archives"},
+    {"fetch", "Fetched from the live blog"},
     {"sources", "Sources read"},
 };
 
@@ -116,6 +119,9 @@ void verdict(std::string& out, const ReportData& d) {
   card("Fidelity passed", format_count(d.fidelity_passed), "of " + format_count(documents));
   card("Errors", format_count(d.problems_error), plural(d.problems_warning, "warning", "warnings"));
   card("Archives verified", format_count(d.archives_verified), "of " + format_count(static_cast<int64_t>(d.archives.size())));
+  if (d.fetch.any())
+    card("URLs fetched", format_count(d.fetch.total.fetched + d.fetch.total.held),
+         d.fetch.total.failed ? format_count(d.fetch.total.failed) + " failed" : "");
   out += "</dl>\n</section>\n";
 }
 
@@ -372,8 +378,131 @@ void archives(std::string& out, const ReportData& d) {
   out += "</section>\n";
 }
 
-void sources(std::string& out, const ReportData& d) {
+// A short list of the URLs robots.txt kept out: the rest are in report.json.
+constexpr size_t kRobotsShortList = 10;
+// The URLs a run asked for, shown (an images fetch asks for every image).
+constexpr size_t kSeedsShown = 3;
+
+void fetch_role_rows(std::string& out, const ReportData::FetchFile& file) {
+  out += "<table class=\"compact fetch-file\" data-path=\"" + escape(file.warc_path) + "\">\n<caption>By role: <span "
+         "class=\"mono\">" + escape(file.warc_path) + "</span></caption>\n<thead><tr><th scope=\"col\">Role</th>"
+         "<th scope=\"col\" class=\"num\">Fetched</th><th scope=\"col\" class=\"num\">Held</th>"
+         "<th scope=\"col\" class=\"num\">Failed</th><th scope=\"col\" class=\"num\">robots.txt</th></tr></thead>\n"
+         "<tbody>\n";
+  for (const auto& t : file.by_role)
+    out += "<tr class=\"fetch-role" + std::string(t.failed ? " failed" : "") + "\" data-role=\"" + escape(t.role) +
+           "\" data-count=\"" + std::to_string(t.urls) + "\"><th scope=\"row\">" + escape(t.role) + "</th>" +
+           num_cell(t.fetched) + num_cell(t.held) + num_cell(t.failed) + num_cell(t.robots) + "</tr>\n";
+  out += "</tbody>\n</table>\n";
+}
+
+void fetch_runs(std::string& out, const ReportData::Fetch& f) {
+  out += "<details id=\"fetch-runs\"><summary>" + plural(static_cast<int64_t>(f.runs.size()), "fetch run", "fetch runs") +
+         ", first first</summary>\n<table>\n<thead><tr><th scope=\"col\">Started (UTC)</th><th scope=\"col\">Asked for"
+         "</th><th scope=\"col\" class=\"num\">Time</th><th scope=\"col\" class=\"num\">Requests</th>"
+         "<th scope=\"col\" class=\"num\">Received</th><th scope=\"col\">URLs</th></tr></thead>\n<tbody>\n";
+  for (const auto& run : f.runs) {
+    std::string seeds, urls;
+    const size_t shown = std::min(kSeedsShown, run.seeds.size());
+    for (size_t i = 0; i < shown; ++i) seeds += (i ? "<br>" : "") + escape(run.seeds[i]);
+    if (static_cast<int64_t>(shown) < run.seed_count)
+      seeds += "<br><span class=\"muted\">and " + format_count(run.seed_count - static_cast<int64_t>(shown)) +
+               " more</span>";
+    auto part = [&](int64_t n, const char* what) {
+      if (n > 0) urls += (urls.empty() ? "" : ", ") + format_count(n) + " " + what;
+    };
+    part(run.fetched, "fetched");
+    part(run.held, "held");
+    part(run.failed, "failed");
+    part(run.robots, "skipped by robots.txt");
+    part(run.out_of_scope, "out of scope");
+    out += "<tr class=\"fetch-run\" data-path=\"" + escape(run.warc_path) + "\"><td class=\"mono nowrap\">" +
+           escape(run.started_at) + "</td><td class=\"mono wrap\">" + seeds + "<span class=\"sub\">into " +
+           escape(run.warc_path) + "</span></td><td class=\"num\">" + escape(report::format_seconds(run.seconds)) +
+           "</td>" + num_cell(run.requests) + size_cell(run.bytes) + "<td>" + (urls.empty() ? "none" : urls) +
+           "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n</details>\n";
+}
+
+void fetch(std::string& out, const ReportData& d) {
+  const auto& f = d.fetch;
   out += open_section(kSections[9]);
+  if (!f.any()) {
+    out += none("Nothing was fetched: every source was a file or folder given to blogshift. 'blogshift fetch', or "
+                "'blogshift run' with the blog's address, crawls the live blog into a WARC file.") +
+           "</section>\n";
+    return;
+  }
+  const auto& t = f.total;
+  out += "<p id=\"fetch-summary\" data-count=\"" + std::to_string(t.urls) + "\">The crawl decided on " +
+         plural(t.urls, "URL", "URLs") + " of the blog, kept in " +
+         plural(static_cast<int64_t>(f.files.size()), "WARC file", "WARC files") + " (" + report::format_bytes(f.bytes) +
+         " of content). A WARC file is a source like any other: extract reads what it holds.</p>\n"
+         "<table class=\"compact\">\n<caption>What became of the URLs</caption>\n<thead><tr><th scope=\"col\">What"
+         "</th><th scope=\"col\" class=\"num\">URLs</th></tr></thead>\n<tbody>\n";
+  auto row = [&](const char* what, const char* name, int64_t n) {
+    out += "<tr><th scope=\"row\">" + std::string(what) + "</th>" + count_cell(name, n) + "</tr>\n";
+  };
+  row("Fetched", "fetch-fetched", t.fetched);
+  row("Already held from an earlier run", "fetch-held", t.held);
+  row("Failed", "fetch-failed", t.failed);
+  row("Skipped by robots.txt", "fetch-robots", t.robots);
+  row("Out of scope: found, but not part of the blog", "fetch-out-of-scope", f.out_of_scope);
+  out += "</tbody>\n</table>\n";
+  for (const auto& file : f.files)
+    if (!file.by_role.empty()) fetch_role_rows(out, file);
+  if (!f.runs.empty()) fetch_runs(out, f);
+
+  const auto listed = static_cast<int64_t>(f.failed.size());
+  out += "<h3 id=\"fetch-failed\">" + (f.failed_count ? plural(f.failed_count, "URL", "URLs") + " that failed"
+                                                     : std::string("Failed URLs")) + "</h3>\n";
+  if (f.failed_count == 0) {
+    out += none("None: every URL the crawl went for was fetched, or was held already.");
+  } else {
+    out += "<p>No usable answer came for these, even after the retries, or one too large to keep whole, so the WARC "
+           "file does not hold them: a post or image that only this crawl would have brought is missing from the new "
+           "site. The same fetch run again tries them once more (what the file holds already is not fetched again)." +
+           std::string(listed < f.failed_count ? " The first " + format_count(listed) +
+                                                     " are listed; the staging database's fetched_urls table has all." : "") +
+           "</p>\n" + open_list(f.failed.size(), listed < f.failed_count ? "The first " + format_count(listed) + " of " +
+                                                                     format_count(f.failed_count)
+                                                               : "All " + format_count(listed) + " of them") +
+           "<table>\n<thead><tr><th scope=\"col\">URL</th><th scope=\"col\">Role</th><th scope=\"col\" "
+           "class=\"num\">Status</th><th scope=\"col\" class=\"num\">Attempts</th><th scope=\"col\">Why</th></tr>"
+           "</thead>\n<tbody>\n";
+    for (const auto& u : f.failed)
+      out += "<tr class=\"fetch-failure\" data-url=\"" + escape(u.url) + "\"><td class=\"mono wrap\">" + escape(u.url) +
+             "</td><td>" + escape(u.role) + "</td><td class=\"num\">" +
+             (u.status > 0 ? std::to_string(u.status) : std::string("—")) + "</td>" + num_cell(u.attempts) +
+             "<td class=\"wrap\">" + escape(u.error) + "</td></tr>\n";
+    out += "</tbody>\n</table>\n" + close_list(f.failed.size());
+  }
+
+  if (f.robots_count > 0) {
+    out += "<h3 id=\"fetch-robots\">" + plural(f.robots_count, "URL", "URLs") + " skipped by robots.txt</h3>\n"
+           "<p>The blog's robots.txt asks crawlers to keep out of these, and blogshift obeys it (Blogger's default "
+           "robots.txt disallows /search, the label and search listings). By rule:</p>\n<ul class=\"robots-rules\">\n";
+    for (const auto& rule : f.robots_rules)
+      out += "<li class=\"robots-rule\" data-count=\"" + std::to_string(rule.urls) + "\"><code>" +
+             escape(rule.rule.empty() ? "?" : rule.rule) + "</code>: " + plural(rule.urls, "URL", "URLs") + "</li>\n";
+    const size_t shown = std::min(kRobotsShortList, f.robots.size());
+    out += "</ul>\n<p>" + std::string(static_cast<int64_t>(shown) < f.robots_count ? "The first of them:" : "They are:") +
+           "</p>\n<ul class=\"robots-skipped\">\n";
+    for (size_t i = 0; i < shown; ++i)
+      out += "<li class=\"robots-url\" data-url=\"" + escape(f.robots[i].url) + "\"><span class=\"mono wrap\">" +
+             escape(f.robots[i].url) + "</span> <span class=\"muted\">" + escape(f.robots[i].role) + "</span></li>\n";
+    out += "</ul>\n";
+    if (static_cast<int64_t>(shown) < f.robots_count)
+      out += "<p class=\"muted\">And " + format_count(f.robots_count - static_cast<int64_t>(shown)) +
+             " more: report.json lists the first " + format_count(static_cast<int64_t>(ReportData::kFetchListLimit)) +
+             ".</p>\n";
+  }
+  out += "</section>\n";
+}
+
+void sources(std::string& out, const ReportData& d) {
+  out += open_section(kSections[10]);
   if (d.sources.empty()) {
     out += none("No source was read.");
   } else {
@@ -409,6 +538,7 @@ std::string report_html(const ReportData& d, const ReportOptions& options) {
         "These links point at the old blog, but at no post or page any source holds. They were kept as they were.");
   redirects(out, d);
   archives(out, d);
+  fetch(out, d);
   sources(out, d);
   out += "</main>\n<footer>\n<p>Made by blogshift from the staging database alone; running it again gives the same "
          "page. The same facts are in <a href=\"report.json\">report.json</a>.";

@@ -139,6 +139,50 @@ void fidelity(JsonOut& j, const ReportData& d) {
   j.end().end();
 }
 
+void fetch_tally(JsonOut& j, const ReportData::FetchTally& t) {
+  j.field("urls", t.urls).field("fetched", t.fetched).field("held", t.held).field("failed", t.failed);
+  j.field("robots", t.robots);
+}
+
+void fetch(JsonOut& j, const ReportData& d) {
+  const auto& f = d.fetch;
+  if (!f.any()) return;  // no crawl: no "fetch" at all
+  j.key("fetch").object().key("totals").object();
+  fetch_tally(j, f.total);
+  j.field("out_of_scope", f.out_of_scope).field("bytes", f.bytes).end().key("files").array();
+  for (const auto& file : f.files) {
+    j.object().field("warc_path", file.warc_path);
+    fetch_tally(j, file.total);
+    j.field("out_of_scope", file.out_of_scope).field("bytes", file.bytes).key("by_role").array();
+    for (const auto& t : file.by_role) {
+      j.object().field("role", t.role);
+      fetch_tally(j, t);
+      j.end();
+    }
+    j.end().end();
+  }
+  j.end().key("runs").array();
+  for (const auto& run : f.runs) {
+    j.object().field("warc_path", run.warc_path).field("started_at", run.started_at);
+    j.field("seed_count", run.seed_count);
+    strings(j, "seeds", run.seeds);
+    j.field("seconds", run.seconds).field("requests", run.requests).field("bytes", run.bytes);
+    j.field("fetched", run.fetched).field("held", run.held).field("failed", run.failed).field("robots", run.robots);
+    j.field("out_of_scope", run.out_of_scope).end();
+  }
+  j.end().key("failed").object().field("count", f.failed_count).key("urls").array();
+  for (const auto& u : f.failed) {
+    j.object().field("url", u.url).field("role", u.role).key("status").maybe(u.status > 0, u.status);
+    j.field("attempts", u.attempts).field("error", u.error).field("warc_path", u.warc_path).end();
+  }
+  j.end().end().key("robots").object().field("count", f.robots_count).key("by_rule").array();
+  for (const auto& rule : f.robots_rules) j.object().field("rule", rule.rule).field("urls", rule.urls).end();
+  j.end().key("urls").array();
+  for (const auto& u : f.robots)
+    j.object().field("url", u.url).field("role", u.role).field("rule", u.error).field("warc_path", u.warc_path).end();
+  j.end().end().end();
+}
+
 }  // namespace
 
 std::string report_json(const ReportData& d, const ReportOptions& options) {
@@ -161,6 +205,7 @@ std::string report_json(const ReportData& d, const ReportOptions& options) {
     j.object().field("path", s.path).field("kind", s.kind).field("size", s.size).field("sha256", s.sha256)
         .field("complete", s.complete).end();
   j.end();
+  fetch(j, d);
 
   const auto& m = d.migrated;
   j.key("migrated").object().field("posts", m.posts).field("pages", m.pages).field("drafts", m.drafts);

@@ -58,6 +58,15 @@ std::string format_bytes(int64_t bytes) {
   return fixed(value, 1) + " " + kUnits[unit];
 }
 
+std::string format_seconds(double seconds) {
+  if (!std::isfinite(seconds)) return "?";
+  if (seconds < 0) seconds = 0;
+  if (seconds < 60) return fixed(seconds, 1) + " s";
+  const auto whole = static_cast<int64_t>(seconds);
+  if (whole < 3600) return std::to_string(whole / 60) + " min " + std::to_string(whole % 60) + " s";
+  return std::to_string(whole / 3600) + " h " + std::to_string(whole % 3600 / 60) + " min";
+}
+
 std::string format_number(double value) {
   if (!std::isfinite(value)) return "";
   char buffer[32];

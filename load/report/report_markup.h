@@ -20,6 +20,8 @@ std::string format_count(int64_t n);
 std::string format_percent(double ratio);
 // Bytes for a person: "812 B", "1.4 KiB", "23.0 MiB".
 std::string format_bytes(int64_t bytes);
+// A duration for a person: "0.4 s", "12.3 s", "4 min 7 s", "2 h 5 min".
+std::string format_seconds(double seconds);
 // Shortest round-trip form, for data attributes: 0.995 -> "0.995".
 std::string format_number(double value);
 

@@ -28,6 +28,7 @@ p { margin: .6rem 0; max-width: 46rem; }
 code, .mono { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .88em; }
 .digest { overflow-wrap: anywhere; word-break: break-all; color: var(--muted); }
 .wrap { overflow-wrap: anywhere; }
+.nowrap { white-space: nowrap; }
 
 nav.toc { margin: 1.8rem 0 0; padding: .9rem 1.1rem; background: var(--soft); border-radius: 8px; }
 nav.toc h2 { font-size: .78rem; text-transform: uppercase; letter-spacing: .08em; color: var(--muted);

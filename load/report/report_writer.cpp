@@ -29,6 +29,7 @@ ReportSummary write_report(Database& db, const std::string& out_dir, const Repor
   s.redirects = data.redirects_total;
   s.archives = static_cast<int64_t>(data.archives.size());
   s.archives_verified = data.archives_verified;
+  s.fetch_failed = data.fetch.failed_count;
   return s;
 }
 

@@ -34,6 +34,7 @@ struct ReportSummary {
   int64_t problems_error = 0, problems_warning = 0, problems_info = 0;
   int64_t links_missing = 0, images_remote = 0;
   int64_t redirects = 0, archives = 0, archives_verified = 0;
+  int64_t fetch_failed = 0;          // URLs a crawl of the live blog could not fetch
 };
 
 // Reads the facts from `db` (and options.inside_bag) and writes both files atomically into `out_dir`

@@ -11,6 +11,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 
+#include <algorithm>
 #include <cctype>
 #include <iostream>
 #include <memory>
@@ -96,6 +97,32 @@ private:
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc_;
   std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> xpath_;
 };
+
+// The fetch section against fetched_urls and fetch_runs: its count cells,
+// a row per failure and per role of each file, the short robots.txt list.
+void check_fetch(Dom& dom, Database& db) {
+  auto q = [&](const std::string& sql) { return query_count(db, sql); };
+  if (q("SELECT COUNT(*) FROM fetch_runs") + q("SELECT COUNT(*) FROM fetched_urls") == 0) {
+    EXPECT_EQ(dom.count("//section[@id='fetch']//p[@class='none']"), 1);
+    EXPECT_EQ(dom.count("//td[starts-with(@id, 'count-fetch-')]"), 0);
+    return;
+  }
+  for (const std::string outcome : {"fetched", "held", "failed", "robots"}) {
+    const int64_t expected = q("SELECT COUNT(*) FROM fetched_urls WHERE outcome = '" + outcome + "'");
+    EXPECT_EQ(dom.text("//td[@id='count-fetch-" + outcome + "']/@data-count"), std::to_string(expected)) << outcome;
+    std::string shown = dom.text("//td[@id='count-fetch-" + outcome + "']");
+    std::erase(shown, ',');
+    EXPECT_EQ(shown, std::to_string(expected)) << outcome;
+  }
+  EXPECT_EQ(dom.count("//tr[@class='fetch-failure']"),
+            std::min<int64_t>(q("SELECT COUNT(*) FROM fetched_urls WHERE outcome = 'failed'"), 1000));
+  EXPECT_EQ(dom.count("//table[contains(@class, 'fetch-file')]"), q("SELECT COUNT(DISTINCT warc_path) FROM fetched_urls"));
+  EXPECT_EQ(dom.count("//tr[contains(@class, 'fetch-role')]"),
+            q("SELECT COUNT(*) FROM (SELECT DISTINCT warc_path, role FROM fetched_urls)"));
+  EXPECT_EQ(dom.count("//tr[@class='fetch-run']"), q("SELECT COUNT(*) FROM fetch_runs"));
+  EXPECT_EQ(dom.count("//li[@class='robots-url']"),
+            std::min<int64_t>(q("SELECT COUNT(*) FROM fetched_urls WHERE outcome = 'robots'"), 10));
+}
 
 // Renders the report of the blog staged in `dir`, checks the DOM against the
 // staging database, and keeps the artifacts under report-<name>.*.
@@ -191,7 +218,8 @@ void render_and_check(const std::string& browser, const std::string& pdftotext, 
     if (href.starts_with("#")) {
       EXPECT_TRUE(ids.count(href.substr(1))) << href;
     }
-  EXPECT_EQ(dom.count("//nav[@class='toc']//a"), 10);
+  EXPECT_EQ(dom.count("//nav[@class='toc']//a"), 11);
+  check_fetch(dom, db);
   EXPECT_EQ(dom.count("//details[not(summary)]"), 0);
 
   // What a person would look at, kept.
@@ -229,13 +257,69 @@ TEST(ReportBrowserTest, TheSampleBlogsReportShowsTheDatabasesCounts) {
   const auto dir = testing::stage_sample_blog("report-browser-sample");
   {
     // As after `blogshift load` and `blogshift verify`: archives and a
-    // redirect map, every one verified.
+    // redirect map, every one verified; and a crawl of the blog where
+    // nothing failed.
     StagingStore store(testing::staging_db(dir));
     testing::put_outputs(store.db(), "ok");
+    testing::put_crawl(store.db(), false);
   }
   // Both folded away on screen: a note's message, and a document that passed.
   render_and_check(browser, pdftotext, dir, "sample-blog", true,
                    {"kept as raw HTML", "Cardamom Buns"});
+  std::filesystem::remove_all(dir);
+}
+
+// A crawl whose fetches failed, in a database that holds nothing else: the
+// verdict leads to the fetch section, which lists the failures.
+TEST(ReportBrowserTest, ACrawlsFailuresAreWhereTheVerdictLeads) {
+  BLOGSHIFT_REQUIRE_TOOL(browser, "chromium");
+  BLOGSHIFT_REQUIRE_TOOL(pdftotext, "pdftotext");
+  const auto dir = testing::temp_dir("report-browser-fetch");
+  {
+    StagingStore store((dir / "staging.db").string());
+    Database& db = store.db();
+    db.exec("INSERT INTO blogs (id, title) VALUES ('4711', 'Kettle & Crumb')");
+    testing::put_crawl(db, true);
+    const ReportSummary summary = write_report(db, dir.string());
+    EXPECT_EQ(summary.fetch_failed, 2);
+    const std::string url = "file://" + std::filesystem::absolute(summary.html_path).string();
+    Dom dom(chromium(browser, "--dump-dom", url, dir));
+    ASSERT_TRUE(dom.ok());
+    EXPECT_EQ(dom.text("//p[@id='verdict-sentence']"), summary.verdict);
+    EXPECT_EQ(dom.text("//p[@id='verdict-sentence']/a[1]/@href"), "#fetch");
+    EXPECT_EQ(dom.text("//p[@id='verdict-sentence']/a[1]"), "2 URLs that could not be fetched from the live blog");
+    EXPECT_EQ(dom.count("//section[@id='fetch']//tr[@class='fetch-failure']"), 2);
+    EXPECT_EQ(dom.text("//tr[@class='fetch-failure'][1]/td[3]"), "503");
+    EXPECT_EQ(dom.count("//nav[@class='toc']//a"), 11);
+    std::set<std::string> ids;
+    for (const auto& id : dom.values("//@id")) EXPECT_TRUE(ids.insert(id).second) << "duplicate id " << id;
+    for (const auto& href : dom.values("//a/@href"))
+      if (href.starts_with("#")) {
+        EXPECT_TRUE(ids.count(href.substr(1))) << href;
+      }
+    EXPECT_EQ(dom.count("//details[not(summary)]"), 0);
+    check_fetch(dom, db);
+
+    // Printed: the runs, folded away on screen, are there too.
+    const auto pdf = artifacts() / "report-fetch.pdf";
+    std::filesystem::remove(pdf);
+    chromium(browser, "--no-pdf-header-footer --print-to-pdf=" + shell_quote(pdf.string()), url, dir);
+    std::filesystem::copy_file(summary.html_path, artifacts() / "report-fetch.html",
+                               std::filesystem::copy_options::overwrite_existing);
+    ASSERT_TRUE(std::filesystem::exists(pdf));
+    int status = -1;
+    std::string text = testing::capture(shell_quote(pdftotext) + " " + shell_quote(pdf.string()) + " -", &status);
+    ASSERT_EQ(status, 0);
+    std::string words;
+    for (char c : text)
+      if (!std::isspace(static_cast<unsigned char>(c))) words += c;
+      else if (!words.empty() && words.back() != ' ') words += ' ';
+    for (const char* phrase : {"Fetched from the live blog", "Already held from an earlier run", "2 URLs that failed",
+                               "HTTP 503 (gave up after 3 retries)", "3 fetch runs", "2024-05-06T07:08:09Z",
+                               "Disallow: /search"})
+      EXPECT_NE(words.find(phrase), std::string::npos) << phrase;
+    std::cout << "[ artifact ] " << pdf.string() << "\n";
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -218,6 +218,17 @@ TEST_F(ReportDataTest, TheOldSiteCanGoWhenEverythingPassedAndEveryArchiveVerifie
             "Yes: all 15 documents passed the fidelity check, no errors were found, no links to old posts are "
             "missing and all 3 archives verified.");
 
+  // A crawl where nothing failed is part of the yes; one with failures is the first thing to look at.
+  testing::put_crawl(db, false);
+  EXPECT_EQ(verdict_sentence(read_report_data(db)),
+            "Yes: all 15 documents passed the fidelity check, no URL of the crawl failed, no errors were found, no "
+            "links to old posts are missing and all 3 archives verified.");
+  db.exec("DELETE FROM fetched_urls; DELETE FROM fetch_runs");
+  testing::put_crawl(db, true);
+  EXPECT_EQ(verdict_sentence(read_report_data(db)),
+            "Not yet: look first at 2 URLs that could not be fetched from the live blog.");
+  db.exec("DELETE FROM fetched_urls; DELETE FROM fetch_runs; DELETE FROM problems WHERE stage = 'fetch'");
+
   db.exec("UPDATE document_links SET outcome = 'missing' WHERE kind = 'link' AND outcome = 'rewritten'");
   db.exec("UPDATE sources SET complete = 0 WHERE kind = 'warc'");
   ReportData several = read_report_data(db);

@@ -7,6 +7,7 @@
 
 #include <sys/wait.h>
 
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -89,6 +90,75 @@ inline void put_outputs(Database& db, const std::string& verified) {
       "{\"records\": 77}");
   row("redirects/nginx.conf", "redirect-map", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", 2048, 28,
       "{\"format\": \"nginx\", \"variants\": [\"?m=1\"]}");
+}
+
+// A row of fetched_urls, as `blogshift fetch` records it.
+inline void put_fetched_url(Database& db, const std::string& warc, const std::string& url, const std::string& role,
+                            const std::string& outcome, int64_t status, int64_t attempts, int64_t bytes,
+                            const std::string& error = {}) {
+  db.prepare("INSERT INTO fetched_urls (warc_path, url, role, outcome, http_status, attempts, bytes, warc_offset, error)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, warc).bind(2, url).bind(3, role).bind(4, outcome).bind(5, status).bind(6, attempts).bind(7, bytes)
+      .bind(8, int64_t{outcome == "fetched" || outcome == "held" ? 4096 : -1}).bind(9, error)
+      .run();
+}
+
+// A row of fetch_runs: the counts are fetched, held, failed, robots, refused.
+inline void put_fetch_run(Database& db, const std::string& warc, const std::string& seeds, const std::string& started_at,
+                          double seconds, int64_t requests, int64_t bytes, std::array<int64_t, 5> counts) {
+  auto run = db.prepare("INSERT INTO fetch_runs (warc_path, seeds, started_at, seconds, requests, bytes, fetched, held,"
+                        " failed, robots, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  run.bind(1, warc).bind(2, seeds).bind(3, started_at).bind_real(4, seconds).bind(5, requests).bind(6, bytes);
+  for (int i = 0; i < 5; ++i) run.bind(7 + i, counts[static_cast<size_t>(i)]);
+  run.run();
+}
+
+inline const std::string kCrawlWarc = "crawl/kettleandcrumb-20240506070809.warc.gz";
+inline const std::string kImagesWarc = "crawl/kettleandcrumb-images-20240506090000.warc.gz";
+inline const std::string kBlogUrl = "https://kettleandcrumb.blogspot.com";
+
+// The sample blog crawled: a site crawl stopped after 2 posts and run again
+// (which found those held, and 4 URLs out of scope), then its images. 3 URLs are kept
+// out by robots.txt (Disallow: /search). With `failures`, one post (HTTP 503
+// after 4 attempts) and one image (no answer) failed, each with its
+// FETCH_FAILED problem as the crawler writes it; without, they were fetched.
+inline void put_crawl(Database& db, bool failures) {
+  const std::string& w = kCrawlWarc;
+  put_fetched_url(db, w, kBlogUrl + "/robots.txt", "robots", "fetched", 200, 1, 120);
+  put_fetched_url(db, w, kBlogUrl + "/", "home", "fetched", 200, 1, 35000);
+  put_fetched_url(db, w, kBlogUrl + "/2020/08/creme-brulee-for-two.html", "post", "held", 200, 1, 42000);
+  put_fetched_url(db, w, kBlogUrl + "/2021/03/sourdough.html", "post", "held", 200, 1, 51000);
+  if (failures)
+    put_fetched_url(db, w, kBlogUrl + "/2022/01/lemon-possets.html", "post", "failed", 503, 4, 0,
+                    "HTTP 503 (gave up after 3 retries)");
+  else
+    put_fetched_url(db, w, kBlogUrl + "/2022/01/lemon-possets.html", "post", "fetched", 200, 2, 47000);
+  put_fetched_url(db, w, kBlogUrl + "/p/about.html", "page", "fetched", 200, 1, 9000);
+  put_fetched_url(db, w, kBlogUrl + "/search/label/Bread", "label", "robots", 0, 0, 0, "robots.txt: Disallow: /search");
+  put_fetched_url(db, w, kBlogUrl + "/search/label/Cake", "label", "robots", 0, 0, 0, "robots.txt: Disallow: /search");
+  put_fetched_url(db, w, kBlogUrl + "/search?updated-max=2021-01-01T00:00:00Z", "archive", "robots", 0, 0, 0,
+                  "robots.txt: Disallow: /search");
+  put_fetched_url(db, w, kBlogUrl + "/feeds/posts/default", "feed", "fetched", 200, 1, 80000);
+  const std::string& i = kImagesWarc;
+  const std::string img = "https://blogger.googleusercontent.com/img/b/";
+  put_fetched_url(db, i, img + "a.jpg", "image", "fetched", 200, 1, 250000);
+  if (failures)
+    put_fetched_url(db, i, img + "b.jpg", "image", "failed", 0, 3, 0,
+                    "timeout: no byte for 30 s (gave up after 2 retries)");
+  else
+    put_fetched_url(db, i, img + "b.jpg", "image", "fetched", 200, 1, 180000);
+  const int64_t failed = failures ? 1 : 0;
+  put_fetch_run(db, w, kBlogUrl + "/\n", "2024-05-06T07:08:09Z", 42.5, 6, 93000, {2, 0, 0, 0, 1});  // stopped
+  put_fetch_run(db, w, kBlogUrl + "/\n", "2024-05-06T08:00:00Z", 3.25, 6 + 3 * failed, 124120 + 47000 * (1 - failed),
+                {5 - failed, 2, failed, 3, 4});
+  put_fetch_run(db, i, img + "a.jpg\n" + img + "b.jpg\n", "2024-05-06T09:00:00Z", 75, 2 + 2 * failed, 250000,
+                {2 - failed, 0, failed, 0, 0});
+  if (failures)
+    db.exec("INSERT INTO problems (stage, file, severity, code, message) VALUES"
+            " ('fetch', '" + kBlogUrl + "/2022/01/lemon-possets.html', 'error', 'FETCH_FAILED',"
+            " 'post not fetched: HTTP 503 (gave up after 3 retries)'),"
+            " ('fetch', '" + img + "b.jpg', 'error', 'FETCH_FAILED',"
+            " 'image not fetched: timeout: no byte for 30 s (gave up after 2 retries)')");
 }
 
 }  // namespace blogshift::testing

@@ -243,7 +243,7 @@ TEST_F(ReportWriterTest, ThePageCanBeReadByKeyboardAndPrinted) {
   EXPECT_NE(html.find("<main id=\"main\" tabindex=\"-1\">"), std::string::npos);
   EXPECT_NE(html.find("<nav class=\"toc\" aria-label=\"Contents\">"), std::string::npos);
   for (const char* id : {"verdict", "migrated", "not-migrated", "problems", "fidelity", "remote-images",
-                         "missing-links", "redirects", "archives", "sources"})
+                         "missing-links", "redirects", "archives", "fetch", "sources"})
     EXPECT_NE(html.find("<li><a href=\"#" + std::string(id) + "\">"), std::string::npos) << id;
   EXPECT_NE(html.find(":focus-visible {"), std::string::npos);
   const size_t print = html.find("@media print");
