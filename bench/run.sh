@@ -12,8 +12,10 @@
 # and the x12 export: the whole load stage and each step (content tree,
 # redirect maps, each archive format written and verified, bag, WARC), next
 # to GNU tar + gzip / zstd, zip, Python's zipfile and sha256sum on the same
-# files. Without the corpus, only the load benchmark runs, on the bundled
-# fixtures/sample-blog.
+# files. Without the corpus, only the load benchmark (on the bundled
+# fixtures/sample-blog) and the fetch benchmark run. Last of all, the fetch benchmark (bench/fetch_bench.py):
+# blogshift fetch next to wget --mirror --warc-file on a local Blogger-like
+# server, pages a second and CPU per page.
 # Usage: bench/run.sh [BUILD_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,17 +24,23 @@ build=${1:-$root/build-bench}
 corpus=$root/../shared/corpus
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBLOGSHIFT_TESTS=OFF >/dev/null
-ninja -C "$build" -j2 extract_bench transform_bench load_bench >/dev/null
+ninja -C "$build" -j2 extract_bench transform_bench load_bench blogshift >/dev/null
 
 sample=$root/fixtures/sample-blog
+fetch_bench() {  # the sample blog served on 127.0.0.1: blogshift fetch next to wget --mirror --warc-file
+  echo
+  echo "== blogshift fetch next to wget (tests/support/blogger_server.py, 20 ms per response)"
+  python3 "$here/fetch_bench.py" "$build/cli/blogshift" --latency-ms 20 --rounds 3
+}
 load_bench() {  # [NAME=]SOURCE[,SOURCE...]...
   echo
   echo "== blogshift load (one core; MB = the files that go in, for writing and verifying alike)"
   taskset -c 0 "$build/bench/load_bench" "$@"
 }
 if [ ! -d "$corpus" ]; then
-  echo "bench: $corpus is absent; only the load benchmark runs, on the sample blog" >&2
+  echo "bench: $corpus is absent; only the load benchmark (on the sample blog) and the fetch benchmark run" >&2
   load_bench "sample-blog=$sample/feed.atom,$sample/mirror,$sample/sample-blog.warc.gz"
+  fetch_bench
   exit 0
 fi
 
@@ -117,3 +125,4 @@ fi
 
 load_bench "program-think=$work/mirror/program-think/html" "arborlodge-x12=$work/arborlodge-x12.xml" \
   "sample-blog=$sample/feed.atom,$sample/mirror,$sample/sample-blog.warc.gz"
+fetch_bench
