@@ -30,6 +30,13 @@ bool is_page_path(std::string_view path);
 // The URL without Blogger's mobile switch (?m=1 / ?m=0) and without a fragment.
 std::string canonical_page_url(std::string_view url);
 
+// The value of one hexadecimal digit, -1 for any other character.
+int hex_digit_value(char c);
+
+// RFC 3986 section 2.3: ALPHA / DIGIT / "-" / "." / "_" / "~", the bytes
+// that mean the same percent-encoded or not.
+bool is_unreserved(unsigned char c);
+
 // Percent-decodes %XX sequences (invalid ones are kept as they are).
 std::string percent_decode(std::string_view text);
 

@@ -71,21 +71,13 @@ void add_fetch_options(CLI::App& app, FetchCommandOptions& options) {
 
 namespace {
 
-std::string utc_stamp() {
+// Now, in UTC, as strftime's `format` writes it.
+std::string utc_now(const char* format) {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&now, &tm);
   char text[32];
-  std::strftime(text, sizeof text, "%Y%m%d%H%M%S", &tm);
-  return text;
-}
-
-std::string utc_iso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::strftime(text, sizeof text, format, &tm);
   return text;
 }
 
@@ -104,7 +96,7 @@ std::string warc_path_for(const std::string& out_dir, const std::string& prefix)
     const std::string file = entry.path().filename().string();
     if (std::regex_match(file, name) && file > newest) newest = file;
   }
-  return (dir / (newest.empty() ? prefix + "-" + utc_stamp() + ".warc.gz" : newest)).string();
+  return (dir / (newest.empty() ? prefix + "-" + utc_now("%Y%m%d%H%M%S") + ".warc.gz" : newest)).string();
 }
 
 CrawlOptions crawl_options(const FetchTuning& t) {
@@ -173,7 +165,7 @@ FetchStep crawl(const std::string& prog, CrawlOptions options, const std::string
     std::cerr << prog << ": warning: --ignore-robots: robots.txt is neither read nor obeyed; crawl only a blog you "
                          "own or may copy\n";
   std::vector<ProblemRecord> problems;
-  const std::string started_at = utc_iso();
+  const std::string started_at = utc_now("%Y-%m-%dT%H:%M:%SZ");
   CrawlReport r = fetch::run_crawl(options, log, [&](const ProblemRecord& p) {
     std::cerr << format_problem(prog, p) << '\n';
     problems.push_back(p);

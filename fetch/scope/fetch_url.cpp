@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "text.h"
+#include "url.h"
 
 namespace blogshift::fetch {
 
@@ -29,18 +30,6 @@ std::optional<std::string> get_part(CURLU* h, CURLUPart part, unsigned flags = 0
   return std::string(raw);
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-bool is_unreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~';
-}
-
 // Bytes RFC 3986 never allows raw in a path or query.
 bool must_encode(unsigned char c) {
   return c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||
@@ -62,8 +51,8 @@ std::string normalise_escapes(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == '%') {
-      const int hi = i + 2 < text.size() ? hex_value(text[i + 1]) : -1;
-      const int lo = hi >= 0 ? hex_value(text[i + 2]) : -1;
+      const int hi = i + 2 < text.size() ? hex_digit_value(text[i + 1]) : -1;
+      const int lo = hi >= 0 ? hex_digit_value(text[i + 2]) : -1;
       if (lo < 0) {
         escape('%');  // a lone '%' means itself
         continue;

@@ -178,28 +178,25 @@ int64_t CrawlWarc::write(const HttpExchange& x) {
   const std::string request_id = random_record_id();
   const std::string response_id = random_record_id();
 
-  WarcRecordHead request;
-  request.type = "request";
-  request.record_id = request_id;
-  request.date = date;
-  request.target_uri = x.url;
-  request.content_type = "application/http;msgtype=request";
-  if (!warcinfo_id_.empty()) request.fields.push_back({"WARC-Warcinfo-ID", warcinfo_id_});
-  request.fields.push_back({"WARC-Concurrent-To", response_id});
-  if (!x.remote_ip.empty()) request.fields.push_back({"WARC-IP-Address", x.remote_ip});
-  writer.write(request, x.request_head);
+  // The two records name each other, the warcinfo and the address they came from.
+  const auto http_record = [&](const char* type, const std::string& id, const std::string& other) {
+    WarcRecordHead head;
+    head.type = type;
+    head.record_id = id;
+    head.date = date;
+    head.target_uri = x.url;
+    head.content_type = std::string("application/http;msgtype=") + type;
+    if (!warcinfo_id_.empty()) head.fields.push_back({"WARC-Warcinfo-ID", warcinfo_id_});
+    head.fields.push_back({"WARC-Concurrent-To", other});
+    if (!x.remote_ip.empty()) head.fields.push_back({"WARC-IP-Address", x.remote_ip});
+    return head;
+  };
+  writer.write(http_record("request", request_id, response_id), x.request_head);
 
   const int64_t response_offset = size_ + static_cast<int64_t>(bytes.size());
-  WarcRecordHead response;
-  response.type = "response";
-  response.record_id = response_id;
-  response.date = date;
-  response.target_uri = x.url;
-  response.content_type = "application/http;msgtype=response";
-  if (!warcinfo_id_.empty()) response.fields.push_back({"WARC-Warcinfo-ID", warcinfo_id_});
-  response.fields.push_back({"WARC-Concurrent-To", request_id});
-  if (!x.remote_ip.empty()) response.fields.push_back({"WARC-IP-Address", x.remote_ip});
-  if (x.truncated) response.fields.push_back({"WARC-Truncated", x.error == TransferError::TooLarge ? "length" : "disconnect"});
+  WarcRecordHead response = http_record("response", response_id, request_id);
+  if (x.truncated)
+    response.fields.push_back({"WARC-Truncated", x.error == TransferError::TooLarge ? "length" : "disconnect"});
   std::string block = recorded_response_head(x.response_head);
   block += x.body;
   writer.write(response, block);
