@@ -243,8 +243,7 @@ private:
         if (auto r = parse_fetch_url(robots)) {
           if (held_.count(r->text)) {
             o.robots = Origin::Robots::Known;  // replay_held read it
-          } else {
-            known_.insert(r->text);
+          } else if (known_.insert(r->text).second) {  // (else on its way already: a redirect led to it)
             Job rj;
             rj.id = next_id_++;
             rj.url = *r;
@@ -306,6 +305,7 @@ private:
       release_delayed(now);
       start_ready(now);
       if (http_.active() == 0 && queued_ == 0 && delayed_.empty()) break;
+      if (http_.active() == 0 && delayed_.empty()) unblock_robots_waits();
       // Until a transfer moves, or the next start a host or a retry allows.
       const int wait_ms = static_cast<int>(std::clamp<int64_t>(
           std::chrono::duration_cast<std::chrono::milliseconds>(next_wake(now) - now).count(), 1,
@@ -322,6 +322,17 @@ private:
       }
     }
     progress.finish();
+  }
+
+  // Nothing runs and nothing is due, yet URLs wait: their hosts wait for a
+  // robots.txt nobody will fetch any more. They get no rules from it (RFC
+  // 9309: unreachable), so the crawl ends instead of waiting for ever.
+  void unblock_robots_waits() {
+    for (auto& [origin, o] : origins_) {
+      if (o.queue.empty() || o.robots == Origin::Robots::Known || o.queue.top().role == UrlRole::Robots) continue;
+      robots_known(origin, 0);
+      o.robots_failure = "its robots.txt never answered";
+    }
   }
 
   Clock::time_point next_wake(Clock::time_point now) const {
@@ -447,10 +458,58 @@ private:
                                      ? "; nothing else on " + job.origin + " is fetched (RFC 9309: an unreachable "
                                        "robots.txt disallows all; --ignore-robots does not ask for it)"
                                      : "")));
-    if (job.role == UrlRole::Robots) {
-      robots_known(job.origin, x.status);
-      origins_[job.origin].robots_failure = row.error;
+    if (job.role == UrlRole::Robots) robots_settled(job, x.status, {}, row.error);
+  }
+
+  // A robots.txt answered (or failed): its rules hold for its own host and
+  // for every host whose robots.txt redirected to it (RFC 9309 2.3.1.2).
+  void robots_settled(const Job& job, int status, std::string_view body, const std::string& failure = {}) {
+    std::vector<std::string> origins = {job.origin};
+    if (auto it = robots_waiters_.find(job.url.text); it != robots_waiters_.end()) {
+      origins.insert(origins.end(), it->second.begin(), it->second.end());
+      robots_waiters_.erase(it);
     }
+    for (const auto& origin : origins) {
+      robots_known(origin, status, body);
+      origins_[origin].robots_failure = failure;
+    }
+  }
+
+  // A robots.txt that redirects: followed up to five hops, across hosts; past
+  // that it counts as unavailable (no rules), as RFC 9309 allows.
+  void follow_robots_redirect(const Job& job, const std::string& head_text) {
+    auto location = head_header(head_text, "Location");
+    auto target = location ? resolve_url(job.url.text, *location) : std::nullopt;
+    const std::string& waiter = job.chain.empty() ? job.origin : job.chain.front();
+    if (!target || job.chain.size() >= 5) {
+      for (const std::string& o : {job.origin, waiter}) robots_known(o, 404);
+      return;
+    }
+    robots_waiters_[target->text].push_back(job.origin);
+    if (waiter != job.origin) robots_waiters_[target->text].push_back(waiter);
+    if (!known_.insert(target->text).second) {
+      // Already answered: its host's rules are known and hold here too.
+      const Origin& t = origins_[origin_of(*target)];
+      if (t.robots == Origin::Robots::Known && target->path == "/robots.txt") {
+        for (const auto& o : robots_waiters_[target->text]) {
+          origins_[o].rules = t.rules;
+          origins_[o].robots = Origin::Robots::Known;
+        }
+        robots_waiters_.erase(target->text);
+      }
+      return;
+    }
+    Job next;
+    next.id = next_id_++;
+    next.url = *target;
+    next.role = UrlRole::Robots;
+    next.origin = origin_of(*target);
+    // A robots.txt job's chain holds hosts, not URLs: first the one whose
+    // rules it decides, then one per hop (five at most).
+    next.chain = job.chain;
+    if (next.chain.empty()) next.chain.push_back(job.origin);
+    origins_[next.origin].queue.push(std::move(next));
+    ++queued_;
   }
 
   void robots_known(const std::string& origin, int status, std::string_view body = {}) {
@@ -467,7 +526,8 @@ private:
   // A response that is an answer (fetched now, or held from before).
   void answered(const Job& job, int status, const std::string& head_text, const std::string& body) {
     if (job.role == UrlRole::Robots) {
-      robots_known(job.origin, status, body);
+      if (status / 100 == 3) return follow_robots_redirect(job, head_text);
+      robots_settled(job, status, body);
       if (options_.discover && status / 100 == 2 && scope_.is_blog_host(job.url.host))
         for (const auto& sitemap : origins_[job.origin].rules.sitemaps())
           enqueue_url(sitemap, FoundAs::Derived, UrlRole::Robots, {});
@@ -518,6 +578,7 @@ private:
   std::unordered_map<uint64_t, Job> in_flight_;
   std::multimap<Clock::time_point, Job> delayed_;
   std::set<std::string> known_, held_, refused_;
+  std::map<std::string, std::vector<std::string>> robots_waiters_;  // robots.txt URL -> hosts redirected to it
   std::unordered_map<std::string, size_t> outcome_index_;
   uint64_t next_id_ = 1;
   int64_t queued_ = 0;
