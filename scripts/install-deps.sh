@@ -13,6 +13,8 @@ packages=(
   libcli11-dev libcurl4-openssl-dev libbrotli-dev
   # tests
   libgtest-dev libgmock-dev wget python3 sqlite3 groff-base
+  # fetch tests: the local Blogger server makes its TLS certificates with openssl
+  openssl
   # archive tests: tar.zst and zip read back by tools not written here
   zstd unzip
   # the migration report rendered in a real browser (headless), with a font;
