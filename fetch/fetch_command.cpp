@@ -3,7 +3,6 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
-#include <regex>
 #include <set>
 
 #include "crawl/crawler.h"
@@ -89,12 +88,19 @@ std::string warc_path_for(const std::string& out_dir, const std::string& prefix)
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw FatalError(dir.string(), "cannot create the folder for the crawl's WARC file: " + ec.message());
-  const std::regex name(std::regex_replace(prefix, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                        R"(-\d{14}\.warc\.gz)");
+  // PREFIX-YYYYMMDDhhmmss.warc.gz, and nothing else (not PREFIX-images-...).
+  const auto is_crawl_of_prefix = [&](const std::string& file) {
+    constexpr size_t kStamp = 14;
+    const std::string suffix = ".warc.gz";
+    if (file.size() != prefix.size() + 1 + kStamp + suffix.size() || !file.starts_with(prefix + "-") ||
+        !file.ends_with(suffix))
+      return false;
+    return all_ascii_digits(std::string_view(file).substr(prefix.size() + 1, kStamp));
+  };
   std::string newest;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string file = entry.path().filename().string();
-    if (std::regex_match(file, name) && file > newest) newest = file;
+    if (is_crawl_of_prefix(file) && file > newest) newest = file;
   }
   return (dir / (newest.empty() ? prefix + "-" + utc_now("%Y%m%d%H%M%S") + ".warc.gz" : newest)).string();
 }
