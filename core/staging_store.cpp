@@ -66,6 +66,9 @@ public:
         " (SELECT p.id FROM items p WHERE p.blog_id = items.blog_id AND p.legacy_path = items.parent_ref"
         "  AND p.kind IN ('post','page') ORDER BY p.id LIMIT 1))"
         " WHERE kind = 'comment' AND parent_id IS NULL AND parent_ref IS NOT NULL");
+    // An author only a losing sighting named (a feed's RSS form names the
+    // blog's author without the profile the Atom form gives) stays no one's.
+    db_.exec("DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM items WHERE author_id IS NOT NULL)");
     auto& mark = db_.cached("UPDATE sources SET complete = 1 WHERE id = ?");
     mark.bind(1, source_id_).run();
     db_.exec("COMMIT");

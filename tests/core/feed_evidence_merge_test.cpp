@@ -113,3 +113,22 @@ TEST(FeedEvidenceMerge, SummaryKeepsTheFeedsFieldsButThePagesBody) {
 TEST(FeedEvidenceMerge, SummaryAloneIsTheBodyUntilABetterOneComes) {
   EXPECT_NE(staged({summary_entry()}, "summary-alone").find(" | summary | 3 | 1 | "), std::string::npos);
 }
+
+TEST(FeedEvidenceMerge, AnAuthorOnlyALosingSightingNamedIsNotKept) {
+  for (bool rss_first : {true, false}) {
+    ItemRecord atom = sighting(Evidence::Feed, "atom", "2021-03-14T09:15:00.006-07:00");
+    atom.author_name = "Wren Okafor";
+    atom.author_uri = "https://www.blogger.com/profile/1555";
+    ItemRecord rss = sighting(Evidence::Permalink, "rss", "2021-03-14T16:15:00Z");
+    rss.author_name = "Wren Okafor";  // RSS names no profile
+    const auto dir = blogshift::testing::temp_dir(std::string("author-") + (rss_first ? "rss" : "atom"));
+    StagingStore store((dir / "staging.db").string());
+    auto& sink = store.begin_source({"/src/feeds", "warc", 1, "abc"});
+    sink.item(ItemRecord(rss_first ? rss : atom));
+    sink.item(ItemRecord(rss_first ? atom : rss));
+    store.end_source();
+    auto q = store.db().prepare("SELECT group_concat(name || ' ' || uri) FROM authors");
+    ASSERT_TRUE(q.step());
+    EXPECT_EQ(q.column_text(0), "Wren Okafor https://www.blogger.com/profile/1555") << rss_first;
+  }
+}
