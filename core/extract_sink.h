@@ -4,7 +4,10 @@
 // Accounting contract: each input unit a reader consumes (an XML entry, a
 // mirror file, a WARC record) ends in item() calls (a page may give a post
 // and its comments), or one asset(), skipped() or problem() with
-// Severity::Error — so nothing is lost silently. Warnings and infos stand
+// Severity::Error — so nothing is lost silently. A crawled feed (a mirror
+// file or WARC record holding one of the blog's public feeds) holds units of
+// its own, one per entry as in an export; a feed with no entry to give is
+// one unit (skipped, or one problem). Warnings and infos stand
 // beside an outcome and never replace one; so do problems marked file_level
 // (about the file as a whole, not one unit). blog() may be called any time.
 #pragma once

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,9 +38,11 @@ struct SourcePosition {
 };
 
 // How much a sighting of an item can be trusted, for merging several
-// sources of the same blog: an export beats a post's own page, which beats
-// a listing (archive, label or home page) that may show only an excerpt.
-enum class Evidence : int { Listing = 1, Permalink = 2, Export = 3 };
+// sources of the same blog: an export beats the blog's public feed (the same
+// fields, but no drafts, and only what the feed setting shows), which beats a
+// post's own page, which beats a listing (archive, label or home page) that
+// may show only an excerpt.
+enum class Evidence : int { Listing = 1, Permalink = 2, Feed = 3, Export = 4 };
 
 struct BlogRecord {
   std::string blog_id;        // Blogger's numeric id, or "host:<name>" when unknown
@@ -66,6 +69,10 @@ struct ItemRecord {
   std::vector<std::string> urls; // every URL this item was seen under
   std::string body_html;         // original HTML (or text for settings/template)
   Evidence evidence = Evidence::Export;
+  // The body's own rank when it is weaker than the other fields: a feed
+  // entry with only a <summary> (the feed setting 'short') has exact dates
+  // and labels but an excerpt for a body (Listing). Unset: `evidence`.
+  std::optional<Evidence> body_evidence;
   std::string template_family;   // scraped pages: which Blogger template matched
   std::string extra_json;        // anything else worth keeping, as a JSON object (or empty)
   SourcePosition position;

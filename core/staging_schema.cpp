@@ -1,7 +1,7 @@
 // The staging database schema: version 1 (extract's tables) and the
-// migrations to versions 2 (transform's tables), 3 (load's), 4
-// (incremental transform) and 5 (fetch's). docs/staging-schema.md describes
-// every table and which stage writes it; keep the two in step.
+// migrations to versions 2 (transform's tables), 3 (load's), 4 (incremental
+// transform), 5 (fetch's) and 6 (feed evidence). docs/staging-schema.md
+// describes every table and which stage writes it; keep the two in step.
 #include "staging_schema.h"
 
 namespace blogshift {
@@ -64,7 +64,7 @@ CREATE TABLE items (
   legacy_path      TEXT,                 -- /YYYY/MM/slug.html or /p/slug.html
   body_html        TEXT,
   body_sha256      TEXT,                 -- SHA-256 of body_html
-  evidence         INTEGER NOT NULL,     -- 3 export, 2 permalink page, 1 listing page
+  evidence         INTEGER NOT NULL,     -- 3 export (4 since version 6, 3 the public feed), 2 permalink page, 1 listing page
   template_family  TEXT,                 -- scraped pages: which template matched
   extra_json       TEXT,
   source_id        INTEGER REFERENCES sources(id),  -- the sighting the fields came from
@@ -283,6 +283,17 @@ CREATE TABLE fetch_runs (
   robots      INTEGER NOT NULL,
   refused     INTEGER NOT NULL         -- URLs found but outside the blog's scope
 );
+)SQL";
+
+// Version 6: the blog's public feeds as a source in a crawl. A feed entry
+// ranks between the export and a post's own page, so the export moves from 3
+// to 4; a feed entry with only a summary has exact fields but an excerpt for
+// a body, so the body keeps a rank of its own.
+const char* const kStagingSchemaV6 = R"SQL(
+UPDATE items SET evidence = 4 WHERE evidence = 3;
+-- The rank of the sighting body_html came from (NULL: the same as evidence).
+ALTER TABLE items ADD COLUMN body_evidence INTEGER;
+UPDATE items SET body_evidence = evidence;
 )SQL";
 
 }  // namespace blogshift

@@ -2,11 +2,12 @@
 
 namespace blogshift {
 
-inline constexpr int kStagingSchemaVersion = 5;
+inline constexpr int kStagingSchemaVersion = 6;
 extern const char* const kStagingSchemaV1;  // extract's tables
 extern const char* const kStagingSchemaV2;  // transform's tables, added to version 1
 extern const char* const kStagingSchemaV3;  // load's tables, added to version 2
 extern const char* const kStagingSchemaV4;  // incremental transform, added to version 3
 extern const char* const kStagingSchemaV5;  // fetch's tables, added to version 4
+extern const char* const kStagingSchemaV6;  // feed evidence (export 3 -> 4, items.body_evidence), added to version 5
 
 }  // namespace blogshift

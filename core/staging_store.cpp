@@ -66,6 +66,9 @@ public:
         " (SELECT p.id FROM items p WHERE p.blog_id = items.blog_id AND p.legacy_path = items.parent_ref"
         "  AND p.kind IN ('post','page') ORDER BY p.id LIMIT 1))"
         " WHERE kind = 'comment' AND parent_id IS NULL AND parent_ref IS NOT NULL");
+    // An author only a losing sighting named (a feed's RSS form names the
+    // blog's author without the profile the Atom form gives) stays no one's.
+    db_.exec("DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM items WHERE author_id IS NOT NULL)");
     auto& mark = db_.cached("UPDATE sources SET complete = 1 WHERE id = ?");
     mark.bind(1, source_id_).run();
     db_.exec("COMMIT");
@@ -324,9 +327,10 @@ private:
         "INSERT INTO items (blog_id, kind, blogger_id, parent_ref, status, status_raw, title, author_id,"
         " published, published_utc, published_offset, updated, updated_utc, updated_offset,"
         " created, created_utc, created_offset, legacy_path, body_html, body_sha256, evidence,"
-        " template_family, extra_json, source_id, source_file, source_line, source_column, source_offset)"
+        " template_family, extra_json, source_id, source_file, source_line, source_column, source_offset,"
+        " body_evidence)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-        " ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)");
+        " ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)");
     insert.bind(1, blog_id).bind(2, to_string(item.kind)).bind_or_null(3, item.blogger_id);
     bind_item_fields(insert, item, author_id, 4);
     insert.run();
@@ -359,9 +363,16 @@ private:
     if (item.position.line > 0) s.bind(i++, item.position.line); else s.bind_null(i++);
     if (item.position.column > 0) s.bind(i++, item.position.column); else s.bind_null(i++);
     if (item.position.offset >= 0) s.bind(i++, item.position.offset); else s.bind_null(i++);
+    s.bind(i++, body_rank(item));
+  }
+
+  static int64_t body_rank(const ItemRecord& item) {
+    return static_cast<int64_t>(item.body_evidence.value_or(item.evidence));
   }
 
   // Stronger evidence replaces what it has; equal or weaker only fills gaps.
+  // The body goes by its own rank (body_evidence: a feed's summary is an
+  // excerpt): a stronger body replaces it whatever the other fields do.
   // Either way the result does not depend on the order sources are read in
   // (for different evidence levels), and re-reading changes nothing.
   void merge_item(int64_t id, const ItemRecord& item, int64_t author_id) {
@@ -378,7 +389,9 @@ private:
           " updated_utc = COALESCE(?13, updated_utc), updated_offset = COALESCE(?14, updated_offset),"
           " created = COALESCE(?15, created), created_utc = COALESCE(?16, created_utc),"
           " created_offset = COALESCE(?17, created_offset), legacy_path = COALESCE(?18, legacy_path),"
-          " body_html = ?19, body_sha256 = ?20, evidence = ?21, template_family = ?22,"
+          " body_html = CASE WHEN ?29 > COALESCE(body_evidence, evidence) THEN ?19 ELSE body_html END,"
+          " body_sha256 = CASE WHEN ?29 > COALESCE(body_evidence, evidence) THEN ?20 ELSE body_sha256 END,"
+          " body_evidence = MAX(?29, COALESCE(body_evidence, evidence)), evidence = ?21, template_family = ?22,"
           " extra_json = COALESCE(?23, extra_json), source_id = ?24, source_file = ?25, source_line = ?26,"
           " source_column = ?27, source_offset = ?28, blogger_id = COALESCE(blogger_id, ?3)"
           " WHERE id = ?1");
@@ -391,8 +404,13 @@ private:
           " title = CASE WHEN COALESCE(title, '') = '' THEN ?4 ELSE title END,"
           " author_id = COALESCE(author_id, ?5), published = COALESCE(published, ?6),"
           " published_utc = COALESCE(published_utc, ?7), published_offset = COALESCE(published_offset, ?8),"
-          " legacy_path = COALESCE(legacy_path, ?9) WHERE id = ?1");
+          " legacy_path = COALESCE(legacy_path, ?9), updated = COALESCE(updated, ?10),"
+          " updated_utc = COALESCE(updated_utc, ?11), updated_offset = COALESCE(updated_offset, ?12),"
+          " body_html = CASE WHEN ?13 > COALESCE(body_evidence, evidence) THEN ?14 ELSE body_html END,"
+          " body_sha256 = CASE WHEN ?13 > COALESCE(body_evidence, evidence) THEN ?15 ELSE body_sha256 END,"
+          " body_evidence = MAX(?13, COALESCE(body_evidence, evidence)) WHERE id = ?1");
       TimeColumns tc = time_columns(item.published);
+      TimeColumns updated = time_columns(item.updated);
       fill.bind(1, id).bind_or_null(2, item.blogger_id);
       fill.bind_or_null(3, !item.parent_blogger_id.empty() ? item.parent_blogger_id : item.parent_path);
       fill.bind(4, item.title);
@@ -400,6 +418,9 @@ private:
       fill.bind_or_null(6, item.published).bind_or_null(7, tc.utc);
       if (tc.offset) fill.bind(8, *tc.offset); else fill.bind_null(8);
       fill.bind_or_null(9, item.legacy_path);
+      fill.bind_or_null(10, item.updated).bind_or_null(11, updated.utc);
+      if (updated.offset) fill.bind(12, *updated.offset); else fill.bind_null(12);
+      fill.bind(13, body_rank(item)).bind(14, item.body_html).bind(15, sha256_hex(item.body_html));
       fill.run();
     }
   }
@@ -450,6 +471,7 @@ StagingStore::StagingStore(const std::string& path) : db_(path) {
     if (version < 3) db_.exec(kStagingSchemaV3);
     if (version < 4) db_.exec(kStagingSchemaV4);
     if (version < 5) db_.exec(kStagingSchemaV5);
+    if (version < 6) db_.exec(kStagingSchemaV6);
     db_.exec("PRAGMA user_version = " + std::to_string(kStagingSchemaVersion));
     t.commit();
   }

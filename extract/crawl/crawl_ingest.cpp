@@ -1,6 +1,6 @@
-// Overview: HTML payloads are parsed (core/html), scraped
-// (blogger_page_scraper.h) and turned into ItemRecords; everything else is
-// an asset. One outcome per crawled file, except that a page showing
+// Overview: a Blogger feed goes to feed/feed_ingest.h; HTML payloads are
+// parsed (core/html), scraped (blogger_page_scraper.h) and turned into
+// ItemRecords; everything else is an asset. One outcome per crawled file, except that a page showing
 // several posts and comments yields one item each (see extract_sink.h).
 #include "crawl_ingest.h"
 
@@ -8,6 +8,8 @@
 #include <cctype>
 
 #include "blogger_page_scraper.h"
+#include "feed/feed_ingest.h"
+#include "feed/feed_url.h"
 #include "html/html_reader.h"
 #include "json_writer.h"
 #include "text.h"
@@ -119,6 +121,8 @@ bool looks_like_html(std::string_view content_type, std::string_view bytes) {
 }
 
 void ingest_crawled_file(const CrawledFile& file, ExtractSink& sink) {
+  if (const FeedForm form = blogger_feed_form(file.url, file.content_type, file.bytes); form != FeedForm::None)
+    return ingest_blogger_feed(file, form, sink);
   if (!looks_like_html(file.content_type, file.bytes)) {
     keep_as_asset(file, sink);
     return;

@@ -1,6 +1,8 @@
 // Turns crawled files into staged units. Shared by the mirror and WARC
 // readers so the same page gives the same items whichever way it arrives.
 //
+//  - one of the blog's public feeds (Atom or RSS: posts, pages, comments):
+//    an item per entry, with Evidence::Feed (feed/feed_ingest.h);
 //  - a Blogger post or page (any template family): an item, plus its comments;
 //  - a Blogger listing page (home, archive, label, search): its posts as
 //    Evidence::Listing items (the store keeps a permalink page's copy over them);

@@ -1,7 +1,8 @@
 // read_warc: turns each WARC record into exactly one outcome (see the
 // accounting contract in extract_sink.h).
 //
-//   response, HTTP 200   -> ingest_crawled_file (items / assets)
+//   response, HTTP 200   -> ingest_crawled_file (items / assets; a Blogger
+//                           feed: an item or problem per entry)
 //   response, other      -> skipped ("HTTP 404", "HTTP 301 redirect to ...")
 //   resource             -> ingest_crawled_file, except crawler metadata
 //                           (metadata:, dns:) which is skipped

@@ -22,6 +22,7 @@ struct AtomCategory {
 struct AtomEntry {
   SourcePosition position;  // where <entry> starts
   std::string id, title, content, content_type;
+  bool has_content = false;      // a <content> element was there (a summary-only feed entry has none)
   std::string published, updated;
   std::string author_name, author_uri, author_type;
   std::vector<AtomCategory> categories;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "errors.h"
@@ -164,7 +165,8 @@ struct SegmentOutcome {
 
 class FeedParse {
 public:
-  FeedParse(const std::string& path, AtomFeedHandler& handler) : path_(path), handler_(handler), window_(path) {}
+  FeedParse(FeedWindow&& window, AtomFeedHandler& handler)
+      : path_(window.path()), handler_(handler), window_(std::move(window)) {}
 
   void run() {
     Prolog prolog = scan_prolog(window_);
@@ -398,6 +400,7 @@ private:
         } else if (eq(local, "category")) {
           entry_.categories.push_back({attr(r, "scheme"), attr(r, "term")});
         } else if (eq(local, "content")) {
+          entry_.has_content = true;
           entry_.content_type = attr(r, "type");
           if (entry_.content_type == "xhtml") {
             xmlChar* inner = xmlTextReaderReadInnerXml(r);
@@ -578,7 +581,12 @@ private:
 }  // namespace
 
 void parse_atom_feed(const std::string& path, AtomFeedHandler& handler) {
-  FeedParse parse(path, handler);
+  FeedParse parse(FeedWindow(path), handler);
+  parse.run();
+}
+
+void parse_atom_feed_bytes(std::string bytes, const std::string& name, AtomFeedHandler& handler) {
+  FeedParse parse(FeedWindow(std::move(bytes), name), handler);
   parse.run();
 }
 

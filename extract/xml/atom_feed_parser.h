@@ -1,6 +1,6 @@
-// Streams a Blogger export (either schema) with libxml2's xmlTextReader and
-// hands each <entry> to a handler as an AtomEntry. libxml2 never leaves
-// this file's .cpp.
+// Streams a Blogger export (either schema) or a public GData feed with
+// libxml2's xmlTextReader and hands each <entry> to a handler as an
+// AtomEntry. libxml2 never leaves this file's .cpp.
 //
 // Safety: the prolog is checked before parsing and any DOCTYPE is refused
 // (XML_DTD_REFUSED, feed_prolog.h), so no entity can be declared, expanded
@@ -29,5 +29,9 @@ public:
 
 // Throws FatalError only when the file cannot be opened.
 void parse_atom_feed(const std::string& path, AtomFeedHandler& handler);
+
+// The same for a feed already in memory (a response of a crawl); positions
+// name `name` and count lines, columns and offsets within `bytes`.
+void parse_atom_feed_bytes(std::string bytes, const std::string& name, AtomFeedHandler& handler);
 
 }  // namespace blogshift

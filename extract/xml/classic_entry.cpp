@@ -1,4 +1,5 @@
-// Classic Blogger backup entries (2008 schema: kind# categories).
+// Classic Blogger backup entries (2008 schema: kind# categories), and the
+// GData fields they share with the blog's public feeds.
 #include "export_entry.h"
 #include "json_writer.h"
 #include "timestamp.h"
@@ -24,25 +25,24 @@ bool kind_from_term(const std::string& term, ItemKind& kind) {
   return true;
 }
 
+// A comment answering another comment links to it: rel=related, an href
+// ending in .../comments/default/<comment id>.
+std::string replied_comment(const AtomEntry& entry) {
+  for (const auto& link : entry.links) {
+    if (link.rel != "related") continue;
+    const std::string path = url_path(link.href);
+    const size_t slash = path.rfind('/');
+    std::string id = slash == std::string::npos ? std::string() : path.substr(slash + 1);
+    if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) return id;
+  }
+  return {};
+}
+
 }  // namespace
 
-void stage_classic_entry(AtomEntry&& entry, const ExportContext& context, ExtractSink& sink) {
+ItemRecord gdata_entry_item(ItemKind kind, AtomEntry&& entry, const ExportContext& context) {
   ItemRecord item;
-  std::string kind_term;
-  for (const auto& category : entry.categories)
-    if (category.scheme == kKindScheme) kind_term = category.term;
-  if (!kind_from_term(kind_term, item.kind)) {
-    ProblemRecord p;
-    p.position = entry.position;
-    p.item = entry.id;
-    p.code = "ENTRY_UNKNOWN_KIND";
-    p.message = kind_term.empty() ? "entry has no kind# category; not staged"
-                                  : "entry kind '" + kind_term + "' is not post, page, comment, settings or template; not staged";
-    sink.problem(std::move(p));
-    return;
-  }
-  if (!check_entry_basics(entry, sink)) return;
-
+  item.kind = kind;
   item.blog_id = context.blog_id;
   item.blogger_id = blogger_id_from_tag(entry.id);
   if (!entry.in_reply_to_ref.empty()) item.parent_blogger_id = blogger_id_from_tag(entry.in_reply_to_ref);
@@ -74,9 +74,30 @@ void stage_classic_entry(AtomEntry&& entry, const ExportContext& context, Extrac
   item.evidence = Evidence::Export;
   item.position = entry.position;
   std::vector<std::pair<std::string, std::string>> extra = std::move(entry.extra);
+  if (item.kind == ItemKind::Comment)
+    if (std::string parent = replied_comment(entry); !parent.empty()) extra.emplace_back("in_reply_to", parent);
   if (item.kind == ItemKind::Settings || item.kind == ItemKind::Template) extra.emplace_back("id", entry.id);
   if (!extra.empty()) item.extra_json = json_object(extra);
-  sink.item(std::move(item));
+  return item;
+}
+
+void stage_classic_entry(AtomEntry&& entry, const ExportContext& context, ExtractSink& sink) {
+  ItemKind kind = ItemKind::Post;
+  std::string kind_term;
+  for (const auto& category : entry.categories)
+    if (category.scheme == kKindScheme) kind_term = category.term;
+  if (!kind_from_term(kind_term, kind)) {
+    ProblemRecord p;
+    p.position = entry.position;
+    p.item = entry.id;
+    p.code = "ENTRY_UNKNOWN_KIND";
+    p.message = kind_term.empty() ? "entry has no kind# category; not staged"
+                                  : "entry kind '" + kind_term + "' is not post, page, comment, settings or template; not staged";
+    sink.problem(std::move(p));
+    return;
+  }
+  if (!check_entry_basics(entry, sink)) return;
+  sink.item(gdata_entry_item(kind, std::move(entry), context));
 }
 
 }  // namespace blogshift

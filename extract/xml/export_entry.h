@@ -22,6 +22,13 @@ void stage_takeout_entry(AtomEntry&& entry, const ExportContext& context, Extrac
 // Classic backup XML (kind# categories, app:draft, thr:in-reply-to).
 void stage_classic_entry(AtomEntry&& entry, const ExportContext& context, ExtractSink& sink);
 
+// The fields of a GData entry as the classic export and the blog's public
+// feeds write them alike (labels by the atom/ns# scheme, the alternate link,
+// thr:in-reply-to, a rel=related link to the comment a reply answers,
+// app:draft), once its kind is known; evidence Export. The caller checks the
+// id and dates first (check_entry_basics) and stages the item.
+ItemRecord gdata_entry_item(ItemKind kind, AtomEntry&& entry, const ExportContext& context);
+
 // Shared by both: "tag:blogger.com,1999:blog-123.post-456" -> "456"
 // ("settings.BLOG_NAME", "layout" for the other kinds); "" when not a Blogger tag.
 std::string blogger_id_from_tag(const std::string& tag);

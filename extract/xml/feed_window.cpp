@@ -13,14 +13,14 @@ bool is_tag_end(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'
 }  // namespace
 
 bool FeedWindow::read_more() {
-  if (eof_) return false;
+  if (eof_ || !file_) return false;
   const size_t old = data_.size();
   data_.resize(old + kReadSize);
-  const long got = file_.read(data_.data() + old, kReadSize);
+  const long got = file_->read(data_.data() + old, kReadSize);
   if (got <= 0) {
     data_.resize(old);
     eof_ = true;
-    if (got < 0) read_error_ = file_.error();
+    if (got < 0) read_error_ = file_->error();
     return false;
   }
   data_.resize(old + static_cast<size_t>(got));
@@ -73,7 +73,7 @@ void FeedWindow::forget_before(int64_t offset) {
 
 SourcePosition FeedWindow::position(int64_t offset) const {
   SourcePosition pos;
-  pos.file = file_.path();
+  pos.file = name_;
   pos.offset = offset;
   if (offset < start_ || offset > end()) return pos;
   const size_t at = static_cast<size_t>(offset - start_);

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "input_file.h"
 #include "records.h"
@@ -16,7 +18,11 @@ namespace blogshift {
 
 class FeedWindow {
 public:
-  explicit FeedWindow(const std::string& path) : file_(path) {}
+  // Reads the file at `path` (gzipped or not) as it is needed.
+  explicit FeedWindow(const std::string& path) : file_(std::make_unique<InputFile>(path)), name_(path) {}
+  // Holds `bytes` already in memory (a feed crawled into a WARC record);
+  // `name` stands for the file in positions.
+  FeedWindow(std::string bytes, std::string name) : name_(std::move(name)), data_(std::move(bytes)), eof_(true) {}
 
   // Bytes [offset, offset + size) as far as the file has them (reads on demand).
   std::string_view bytes(int64_t offset, size_t size);
@@ -35,12 +41,13 @@ public:
   // Whether the file, read to its end, closes the feed.
   bool ends_with_feed_close();
   const std::string& read_error() const { return read_error_; }
-  const std::string& path() const { return file_.path(); }
+  const std::string& path() const { return name_; }
 
 private:
   bool read_more();
 
-  InputFile file_;
+  std::unique_ptr<InputFile> file_;  // null for bytes held in memory
+  std::string name_;
   std::string data_;       // file bytes [start_, end())
   int64_t start_ = 0;
   int64_t lines_before_ = 0;         // newlines in [0, start_)

@@ -73,7 +73,7 @@ TEST_F(StagingStoreTest, ExportBeatsPermalinkPageWhicheverComesFirst) {
     EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM items"), "1");
     EXPECT_EQ(one(store.db(), "SELECT body_html FROM items"), "export body");
     EXPECT_EQ(one(store.db(), "SELECT blogger_id FROM items"), "777");
-    EXPECT_EQ(one(store.db(), "SELECT evidence FROM items"), "3");
+    EXPECT_EQ(one(store.db(), "SELECT evidence FROM items"), "4");
     EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM item_urls"), "2");
   }
 }
@@ -234,4 +234,6 @@ TEST_F(StagingStoreTest, VersionOneDatabaseIsMigratedKeepingItsRows) {
   EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM items"), "1");
   EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM documents"), "0");
   EXPECT_EQ(one(store.db(), "SELECT COUNT(*) FROM outputs"), "0");
+  // Version 5: the export's rank moves from 3 to 4 (the public feed is 3), and the body keeps its own.
+  EXPECT_EQ(one(store.db(), "SELECT evidence || ' ' || body_evidence FROM items"), "4 4");
 }

@@ -90,7 +90,7 @@ TEST(SampleBlog, AllThreeSourcesMergeIntoOneBlogWithoutDuplicates) {
   EXPECT_EQ(s.comments_without_post, 0);
   EXPECT_EQ(s.authors, 6);
   // The export's copy wins; the crawls add the URLs they saw it under.
-  EXPECT_EQ(run.one("SELECT MIN(evidence) FROM items WHERE kind IN ('post', 'page') AND status = 'LIVE'"), "3");
+  EXPECT_EQ(run.one("SELECT MIN(evidence) FROM items WHERE kind IN ('post', 'page') AND status = 'LIVE'"), "4");
   EXPECT_EQ(run.one("SELECT COUNT(*) FROM item_urls u JOIN items i ON i.id = u.item_id"
                     " WHERE i.legacy_path = '/2021/03/sourdough.html' AND u.url LIKE '%m=1'"),
             "2");  // http:// from the mirror's folder layout, https:// from the WARC
