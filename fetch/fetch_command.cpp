@@ -181,6 +181,7 @@ FetchStep crawl(const std::string& prog, CrawlOptions options, const std::string
   std::cout << "fetch\t" << what << '\t';
   if (r.fetched == 0 && r.failed == 0 && r.held > 0) {
     std::cout << "nothing new: all " << r.held << " URLs were already in the WARC file";
+    if (r.robots > 0) std::cout << " (" << r.robots << " more skipped by robots.txt)";
   } else {
     std::cout << total << " URLs: " << r.fetched << " fetched, " << r.held << " already held, " << r.failed
               << " failed, " << r.robots << " skipped by robots.txt";
@@ -193,7 +194,12 @@ FetchStep crawl(const std::string& prog, CrawlOptions options, const std::string
                    " in " + StageTimer::format_seconds(r.seconds));
   FetchStep step;
   step.warc_path = r.warc_path;
-  step.exit_code = r.failed > 0 || r.warc_cut_bytes > 0 || r.limit_reached ? kExitProblems : kExitOk;
+  // A crawl that robots.txt kept out of everything has nothing to migrate: say so.
+  const bool shut_out = r.fetched == 0 && r.held == 0 && r.robots > 0;
+  if (shut_out)
+    std::cerr << prog << ": warning: robots.txt disallows every URL of " << what
+              << " for blogshift; nothing was fetched (--ignore-robots, for a blog that is yours)\n";
+  step.exit_code = r.failed > 0 || r.warc_cut_bytes > 0 || r.limit_reached || shut_out ? kExitProblems : kExitOk;
   return step;
 }
 

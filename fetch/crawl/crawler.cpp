@@ -242,7 +242,8 @@ private:
                              "/robots.txt";
         if (auto r = parse_fetch_url(robots)) {
           if (held_.count(r->text)) {
-            o.robots = Origin::Robots::Known;  // replay_held read it
+            // The file answers it: its replay settles this host (a redirect
+            // it held may still need its target fetched first).
           } else if (known_.insert(r->text).second) {  // (else on its way already: a redirect led to it)
             Job rj;
             rj.id = next_id_++;
@@ -267,7 +268,7 @@ private:
     while (reader.next(read)) {
       if (!read.record || read.record->type != "response") continue;
       const WarcRecord& r = *read.record;
-      if (!held_status.count(r.target_uri)) continue;
+      if (!held_status.count(r.target_uri) || r.header("WARC-Truncated")) continue;
       auto url = parse_fetch_url(r.target_uri);
       if (!url) continue;
       auto scoped = scope_.admit(*url, FoundAs::Seed, std::nullopt);
@@ -280,6 +281,9 @@ private:
       std::string error;
       auto head = parse_http_head(r.block, error);
       if (!head) continue;
+      HttpExchange probe;  // a try that was answered with 429 or 5xx before a later one held
+      probe.status = head->status;
+      if (is_retryable(probe)) continue;
       const std::string head_text = r.block.substr(0, head->body_offset);
       const std::string raw = r.block.substr(head->body_offset);
       // Read for links as it was when it arrived: content coding undone.
@@ -437,6 +441,7 @@ private:
       problem_(problem_record(job.url.text, Severity::Error, "FETCH_TOO_LARGE",
                               std::string(to_string(job.role)) + " not kept whole: " + x.error_text +
                                   " (--max-size); what arrived is in the WARC, marked WARC-Truncated"));
+      if (job.role == UrlRole::Robots) robots_settled(job, 0, {}, row.error);
       return;
     }
     const std::string head_text = recorded_response_head(x.response_head);
@@ -458,7 +463,9 @@ private:
                                      ? "; nothing else on " + job.origin + " is fetched (RFC 9309: an unreachable "
                                        "robots.txt disallows all; --ignore-robots does not ask for it)"
                                      : "")));
-    if (job.role == UrlRole::Robots) robots_settled(job, x.status, {}, row.error);
+    // Whatever the last try answered (a 429, a 200 cut short), it gave no
+    // rules: unreachable, so RFC 9309 disallows all.
+    if (job.role == UrlRole::Robots) robots_settled(job, 0, {}, row.error);
   }
 
   // A robots.txt answered (or failed): its rules hold for its own host and
@@ -487,6 +494,7 @@ private:
     }
     robots_waiters_[target->text].push_back(job.origin);
     if (waiter != job.origin) robots_waiters_[target->text].push_back(waiter);
+    if (held_.count(target->text)) return;  // the file answers it: its replay settles the waiters
     if (!known_.insert(target->text).second) {
       // Already answered: its host's rules are known and hold here too.
       const Origin& t = origins_[origin_of(*target)];

@@ -74,6 +74,7 @@ struct HttpClient::Transfer {
   int64_t max_bytes = 0;
   bool head_done = false;
   bool too_large = false;
+  bool out_of_memory = false;
   char error_buffer[CURL_ERROR_SIZE] = {};
 
   ~Transfer() {
@@ -81,9 +82,15 @@ struct HttpClient::Transfer {
     if (headers) curl_slist_free_all(headers);
   }
 
-  static size_t on_header(char* data, size_t size, size_t count, void* self) {
-    auto* t = static_cast<Transfer*>(self);
-    const size_t n = size * count;
+  // No exception may cross libcurl: a failed allocation ends the transfer.
+  static size_t on_header(char* data, size_t size, size_t count, void* self) noexcept try {
+    return static_cast<Transfer*>(self)->header(data, size * count);
+  } catch (...) {
+    static_cast<Transfer*>(self)->out_of_memory = true;
+    return 0;
+  }
+  size_t header(char* data, size_t n) {
+    Transfer* t = this;
     std::string_view line(data, n);
     if (t->head_done) return n;  // trailers of a chunked body: not part of the head
     // A new status line starts a new head (an interim 1xx response came first).
@@ -106,9 +113,14 @@ struct HttpClient::Transfer {
     return n;
   }
 
-  static size_t on_body(char* data, size_t size, size_t count, void* self) {
-    auto* t = static_cast<Transfer*>(self);
-    const size_t n = size * count;
+  static size_t on_body(char* data, size_t size, size_t count, void* self) noexcept try {
+    return static_cast<Transfer*>(self)->body(data, size * count);
+  } catch (...) {
+    static_cast<Transfer*>(self)->out_of_memory = true;
+    return 0;
+  }
+  size_t body(char* data, size_t n) {
+    Transfer* t = this;
     if (static_cast<int64_t>(t->exchange.body.size() + n) > t->max_bytes) {
       t->too_large = true;
       return 0;
@@ -118,12 +130,16 @@ struct HttpClient::Transfer {
   }
 
   // The request head as sent; a proxy's CONNECT is the tunnel, not the request.
-  static int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* self) {
+  static int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* self) noexcept {
     if (type != CURLINFO_HEADER_OUT) return 0;
     auto* t = static_cast<Transfer*>(self);
     std::string_view text(data, size);
     if (text.starts_with("CONNECT ")) return 0;
-    t->exchange.request_head.assign(text);
+    try {
+      t->exchange.request_head.assign(text);
+    } catch (...) {
+      t->out_of_memory = true;
+    }
     return 0;
   }
 };
@@ -156,7 +172,11 @@ struct HttpClient::Impl {
                                                         : "1.1";
     char* ip = nullptr;
     if (curl_easy_getinfo(t.easy, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) x.remote_ip = ip;
-    if (t.too_large) {
+    if (t.out_of_memory) {
+      x.error = TransferError::Other;
+      x.error_text = "out of memory while receiving the response";
+      x.truncated = true;
+    } else if (t.too_large) {
       x.error = TransferError::TooLarge;
       x.error_text = x.declared_length > t.max_bytes
                          ? "the response declares " + std::to_string(x.declared_length) +
@@ -177,7 +197,8 @@ HttpClient::HttpClient(HttpClientOptions options) : impl_(std::make_unique<Impl>
   impl_->options = std::move(options);
   impl_->multi = curl_multi_init();
   if (!impl_->multi) throw std::runtime_error("libcurl: cannot make a multi handle");
-  curl_multi_setopt(impl_->multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(impl_->options.connections_per_host));
+  // No CURLMOPT_MAX_HOST_CONNECTIONS: through a proxy libcurl counts the
+  // proxy as the one host, and HostSchedule already caps every origin.
   curl_multi_setopt(impl_->multi, CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_MULTIPLEX));
   for (const auto& r : impl_->options.resolve) impl_->resolve = curl_slist_append(impl_->resolve, r.c_str());
   for (const auto& c : impl_->options.connect_to) impl_->connect_to = curl_slist_append(impl_->connect_to, c.c_str());
@@ -209,6 +230,8 @@ void HttpClient::start(uint64_t tag, const std::string& url) {
   // Read timeout: fewer than 1 byte a second for that long aborts.
   curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, std::max(1L, o.read_timeout_ms / 1000));
+  // And a bound on the whole transfer, for a server that trickles a byte a second.
+  curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, o.total_timeout_ms);
   curl_easy_setopt(e, CURLOPT_PROXY, o.proxy.c_str());  // "" also ignores http_proxy in the environment
   curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
   if (!o.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, o.ca_file.c_str());

@@ -34,6 +34,7 @@ struct HttpClientOptions {
   std::string ca_file;                  // PEM bundle; empty: the system's
   long connect_timeout_ms = 15000;
   long read_timeout_ms = 30000;
+  long total_timeout_ms = 30 * 60 * 1000;  // the whole of one transfer
   int64_t max_response_bytes = int64_t{256} << 20;
   int connections_per_host = 4;
 };

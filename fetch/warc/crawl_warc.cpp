@@ -1,6 +1,7 @@
 #include "crawl_warc.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <openssl/rand.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -91,11 +92,19 @@ int64_t crawl_warc_whole_end(const std::string& path) {
         inflateReset(&z);
         continue;
       }
+      if (rc == Z_DATA_ERROR) {
+        // Not a record cut short by a stop (that runs out of bytes): bytes
+        // that were whole are damaged. Cutting here could lose a crawl.
+        inflateEnd(&z);
+        std::fclose(file);
+        throw FatalError(path, "the gzip member at offset " + std::to_string(member_start) +
+                                   " is damaged (not cut short at the end); it is not cut away",
+                         "check the file with blogshift verify or warcio, and move it aside to start a new crawl");
+      }
       if (rc != Z_OK && rc != Z_BUF_ERROR) { done = true; break; }
     }
     consumed += static_cast<int64_t>(got);
   }
-  (void)member_start;
   inflateEnd(&z);
   std::fclose(file);
   return whole_end;
@@ -106,21 +115,36 @@ CrawlWarc::CrawlWarc(std::string path, const CrawlWarcInfo& info,
     : path_(std::move(path)) {
   if (const char* kill = std::getenv("BLOGSHIFT_TEST_KILL_AFTER_RECORDS")) kill_after_records_ = std::atoll(kill);
   namespace fs = std::filesystem;
-  std::error_code ec;
-  const bool existed = fs::exists(path_, ec) && fs::file_size(path_, ec) > 0;
+  fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw FatalError(path_, std::string("cannot write the crawl's WARC file: ") + std::strerror(errno));
+  // One crawl at a time per file: a second one would cut and append under the first.
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd_);
+    fd_ = -1;
+    throw FatalError(path_, "another blogshift fetch is writing this file", "wait for it to finish");
+  }
   CrawlWarcResume r;
-  r.existed = existed;
-  if (existed) {
-    const int64_t size = static_cast<int64_t>(fs::file_size(path_));
-    const int64_t whole = crawl_warc_whole_end(path_);
+  const int64_t size = static_cast<int64_t>(::lseek(fd_, 0, SEEK_END));
+  r.existed = size > 0;
+  if (r.existed) {
+    int64_t whole = 0;
+    try {
+      whole = crawl_warc_whole_end(path_);
+    } catch (...) {
+      ::close(fd_);
+      fd_ = -1;
+      throw;
+    }
     if (whole < size) {
-      fs::resize_file(path_, static_cast<uintmax_t>(whole), ec);
-      if (ec) throw FatalError(path_, "cannot cut the torn record at the end: " + ec.message());
+      if (::ftruncate(fd_, static_cast<off_t>(whole)) != 0) {
+        const std::string why = std::strerror(errno);
+        ::close(fd_);
+        fd_ = -1;
+        throw FatalError(path_, "cannot cut the torn record at the end: " + why);
+      }
       r.cut_bytes = size - whole;
     }
   }
-  fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw FatalError(path_, std::string("cannot write the crawl's WARC file: ") + std::strerror(errno));
   size_ = static_cast<int64_t>(::lseek(fd_, 0, SEEK_END));
   if (size_ > 0) {
     WarcRecordReader reader(path_);

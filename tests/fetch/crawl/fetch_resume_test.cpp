@@ -62,4 +62,33 @@ TEST(FetchResume, KilledMidRecordThenRunAgainEqualsOneWholeCrawl) {
   EXPECT_NE(third.out.find("nothing new"), std::string::npos) << third.out;
 }
 
+// The same across hosts: the blogspot address redirects everything, its
+// robots.txt included, to a custom domain. A resume must settle both hosts'
+// robots.txt from the file, fetch neither again, and end with nothing new.
+TEST(FetchResume, ACrawlAcrossACustomDomainResumesWithoutFetchingTwice) {
+  const auto dir = temp_dir("fetch-resume-custom");
+  BloggerServer server(dir / "server", {"--custom-domain", "www.kettleandcrumb.com"});
+  const std::string common = " " + server.fetch_options() + " --rate 0 --concurrency 2";
+  const CommandResult whole = run_blogshift("fetch " + kBlog + " --out " + q(dir / "whole") + common);
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  const ReadBack expected = read_back(fetched_warc(dir / "whole"));
+
+  for (const char* at : {"4", "40"}) {
+    SCOPED_TRACE(std::string("killed after ") + at + " records");
+    const auto out = dir / (std::string("out-") + at);
+    const CommandResult killed = run_command("cli/blogshift", "fetch " + kBlog + " --out " + q(out) + common,
+                                             std::string("BLOGSHIFT_TEST_KILL_AFTER_RECORDS=") + at);
+    EXPECT_EQ(killed.signal, 9) << killed.err;
+    const CommandResult resumed = run_blogshift("fetch " + kBlog + " --out " + q(out) + common);
+    EXPECT_EQ(resumed.exit_code, 1) << resumed.err;
+    const ReadBack got = read_back(fetched_warc(out));
+    EXPECT_EQ(record_set(got), record_set(expected));
+    std::map<std::string, int> responses;
+    for (const auto& r : got.records) responses[r.target_uri] += r.type == "response";
+    for (const auto& [url, n] : responses) EXPECT_LE(n, 1) << "fetched twice: " << url;
+    const CommandResult third = run_blogshift("fetch " + kBlog + " --out " + q(out) + common);
+    EXPECT_NE(third.out.find("nothing new"), std::string::npos) << third.out << third.err;
+  }
+}
+
 }  // namespace

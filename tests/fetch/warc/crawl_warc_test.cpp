@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "errors.h"
 #include "temp_file.h"
 #include "test_paths.h"
 #include "warc/http_response.h"
@@ -165,6 +166,30 @@ TEST(CrawlWarc, ACutBodyIsMarkedTruncated) {
   ASSERT_EQ(records.size(), 3u);
   ASSERT_TRUE(records[2].header("WARC-Truncated"));
   EXPECT_EQ(*records[2].header("WARC-Truncated"), "length");
+}
+
+TEST(CrawlWarc, DamageBeforeTheEndIsRefusedNotCut) {
+  const auto dir = testing::temp_dir("crawl-warc-damaged");
+  const std::string path = (dir / "x.warc.gz").string();
+  int64_t first_end = 0;
+  {
+    CrawlWarc warc(path, info(), {});
+    warc.write(exchange("https://x.blogspot.com/", std::string(2000, 'h')));
+    first_end = warc.size();
+    warc.write(exchange("https://x.blogspot.com/p/a.html", std::string(2000, 'a')));
+  }
+  std::string bytes = testing::read_file(path);
+  bytes[static_cast<size_t>(first_end) - 30] ^= 0x55;  // inside the first exchange's response member
+  testing::write_file(path, bytes);
+  EXPECT_THROW(CrawlWarc(path, info(), {}), FatalError);
+  EXPECT_EQ(testing::read_file(path), bytes) << "nothing was cut";
+}
+
+TEST(CrawlWarc, OneCrawlAtATimePerFile) {
+  const auto dir = testing::temp_dir("crawl-warc-lock");
+  const std::string path = (dir / "x.warc.gz").string();
+  CrawlWarc first(path, info(), {});
+  EXPECT_THROW(CrawlWarc(path, info(), {}), FatalError);
 }
 
 }  // namespace
