@@ -61,9 +61,18 @@ std::string summary_of(const AtomEntry& entry) {
   return {};
 }
 
+bool classic_export_entry(const AtomEntry& entry) {
+  for (const auto& category : entry.categories)
+    if (category.scheme == "http://schemas.google.com/g/2005#kind") return true;
+  return false;
+}
+
 }  // namespace
 
 void stage_feed_entry(AtomEntry&& entry, const FeedContext& context, ExtractSink& sink) {
+  // An export saved in a crawl (a mirror holding feed.atom or a backup file) is read as the export it is.
+  if (entry.saw_blogger_namespace) return stage_takeout_entry(std::move(entry), context.blog, sink);
+  if (classic_export_entry(entry)) return stage_classic_entry(std::move(entry), context.blog, sink);
   if (!check_entry_basics(entry, sink)) return;
   const ItemKind kind = entry_kind(entry, context);
   const bool excerpt = !entry.has_content || context.bodies_are_excerpts;

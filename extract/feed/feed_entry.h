@@ -22,7 +22,7 @@
 namespace blogshift {
 
 struct FeedContext {
-  ExportContext blog;    // blog id and hosts; no export time (a public feed shows no scheduled post)
+  ExportContext blog;    // blog id, hosts, the feed's <updated> (used for an export's entries only)
   FeedUrl url;           // what the feed's URL says
   std::string feed_id;   // the feed's <id> (RSS: atom:id)
   bool bodies_are_excerpts = false;  // RSS of the /summary projection: <description> is an excerpt
@@ -32,7 +32,9 @@ struct FeedContext {
   Evidence evidence = Evidence::Feed;
 };
 
-// Stages the entry as one item, or reports it as one problem.
+// Stages the entry as one item, or reports it as one problem. An entry of an
+// export saved in the crawl (blogger 2018 elements, or a kind# category) is
+// read by the export's own mapper.
 void stage_feed_entry(AtomEntry&& entry, const FeedContext& context, ExtractSink& sink);
 
 }  // namespace blogshift

@@ -24,6 +24,7 @@ public:
 
   void header(const AtomFeedHeader& header) override {
     context_.feed_id = header.id;
+    context_.blog.export_time = header.updated;  // for an export saved in the crawl (classic: scheduled posts)
     context_.blog.blog_id = blog_id_from_tag(header.id);
     if (context_.blog.blog_id.empty()) context_.blog.blog_id = context_.url.blog_id;
     std::vector<std::string>& hosts = context_.blog.hosts;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "crawl/mirror_reader.h"
+#include "xml/atom_export_reader.h"
 #include "feed_warc_builder.h"
 
 namespace blogshift {
@@ -38,6 +39,26 @@ TEST(MirrorFeedIngest, FeedFilesSavedByWgetAreReadAsFeeds) {
                                                                                       : Evidence::Permalink);
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST(MirrorFeedIngest, AnExportSavedInTheMirrorIsReadAsTheExport) {
+  for (const char* name : {"exports/classic-small.xml", "sample-blog/feed.atom"}) {
+    const auto dir = testing::temp_dir("mirror-export");
+    std::filesystem::create_directories(dir / "lanternlane.blogspot.com");
+    std::filesystem::copy_file(testing::fixture(name), dir / "lanternlane.blogspot.com" / "backup.xml");
+    CollectingSink in_mirror, alone;
+    read_mirror(dir.string(), in_mirror);
+    read_atom_export(testing::fixture(name), alone);
+    ASSERT_EQ(in_mirror.items.size(), alone.items.size()) << name;
+    for (size_t i = 0; i < alone.items.size(); ++i) {
+      EXPECT_EQ(in_mirror.items[i].kind, alone.items[i].kind) << name << " " << i;
+      EXPECT_EQ(in_mirror.items[i].status, alone.items[i].status) << name << " " << i;
+      EXPECT_EQ(in_mirror.items[i].parent_blogger_id, alone.items[i].parent_blogger_id) << name << " " << i;
+      EXPECT_EQ(in_mirror.items[i].evidence, Evidence::Export);
+    }
+    EXPECT_EQ(in_mirror.problems.size(), alone.problems.size()) << name;
+    std::filesystem::remove_all(dir);
+  }
 }
 
 }  // namespace
