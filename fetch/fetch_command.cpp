@@ -120,7 +120,6 @@ CrawlOptions crawl_options(const FetchTuning& t) {
   o.http.read_timeout_ms = static_cast<long>(t.timeout * 1000);
   o.http.connect_timeout_ms = static_cast<long>(t.connect_timeout * 1000);
   o.http.max_response_bytes = t.max_size;
-  o.http.connections_per_host = t.concurrency;
   o.retry.max_retries = t.retries;
   o.retry.base_delay = t.retry_base;
   o.retry.max_delay = t.max_retry_wait;

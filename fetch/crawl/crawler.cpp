@@ -146,7 +146,6 @@ public:
     loop();
     warc_->sync();
     report_.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    for (const auto& [url, index] : outcome_index_) (void)url, (void)index;
     return std::move(report_);
   }
 

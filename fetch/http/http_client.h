@@ -36,7 +36,6 @@ struct HttpClientOptions {
   long read_timeout_ms = 30000;
   long total_timeout_ms = 30 * 60 * 1000;  // the whole of one transfer
   int64_t max_response_bytes = int64_t{256} << 20;
-  int connections_per_host = 4;
 };
 
 class HttpClient {
