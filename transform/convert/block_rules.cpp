@@ -363,10 +363,9 @@ void Converter::list(const HtmlNode& element, DocNode& out) {
     // outer one): it belongs to the item before. Text after an item shows on
     // a line of its own, so it continues the item's last paragraph after a
     // hard break: a new paragraph would make the list loose.
-    if (!last) last = list->add(DocKind::ListItem);
     const bool inline_content = child->is_text() || (child->is_element() && !holds_block(*child) &&
                                                      !is_block_role(role_of(*child)));
-    if (inline_content && !last->children.empty() && last->children.back()->kind == DocKind::Paragraph) {
+    if (last && inline_content && !last->children.empty() && last->children.back()->kind == DocKind::Paragraph) {
       DocNode& para = *last->children.back();
       DocNode tail(DocKind::Paragraph);
       inline_node(*child, tail);
@@ -375,6 +374,15 @@ void Converter::list(const HtmlNode& element, DocNode& out) {
         para.add(DocKind::LineBreak);
         for (auto& inline_child : tail.children) para.add(std::move(inline_child));
       }
+      continue;
+    }
+    // Stray content before any item gets an item of its own, when it shows something.
+    if (!last) {
+      auto item = std::make_unique<DocNode>(DocKind::ListItem);
+      Run run(*item);
+      block_child(*child, run);
+      run.flush();
+      if (!item->children.empty()) last = list->add(std::move(item));
       continue;
     }
     Run run(*last);

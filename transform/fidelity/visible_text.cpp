@@ -1,6 +1,7 @@
 #include "visible_text.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "html/html_elements.h"
 
@@ -138,12 +139,18 @@ bool VisibleTextBuilder::open(std::string_view tag, const std::string* url) {
       break;
     case ElementMeaning::Preformatted:
       kind = OpenKind::Pre;
+      if (code_depth_ > 0) code_held_pre_ = true;
       if (pre_depth_++ == 0) code_.clear();
       break;
     case ElementMeaning::Code:
       if (pre_depth_ > 0) break;
       kind = OpenKind::Code;
-      if (code_depth_++ == 0) code_.clear();
+      if (code_depth_++ == 0) {
+        code_.clear();
+        code_held_pre_ = false;
+        code_continues_ = !out_.inline_code.empty() && in_word_ && !break_pending_ &&
+                          out_.chars.size() == code_end_chars_ && out_.images.size() + out_.links.size() == code_end_refs_;
+      }
       break;
     case ElementMeaning::Emphasis: kind = OpenKind::Emphasis; ++emphasis_; break;
     case ElementMeaning::Strong: kind = OpenKind::Strong; ++strong_; break;
@@ -167,7 +174,9 @@ bool VisibleTextBuilder::open(std::string_view tag, const std::string* url) {
     case ElementMeaning::ListItem:
       for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
         if (it->kind != OpenKind::List) continue;
-        ++out_.lists[it->index].items;
+        ListShape& list = out_.lists[it->index];
+        if (list.items == 0 && shows_since(*it)) list.leading_stray = true;
+        ++list.items;
         kind = OpenKind::Item;
         index = it->index;
         break;
@@ -250,7 +259,12 @@ void VisibleTextBuilder::close(std::string_view tag) {
       if (pre_depth_ > 0 && --pre_depth_ == 0) out_.code_blocks.push_back(finish_block_code());
       break;
     case OpenKind::Code:
-      if (code_depth_ > 0 && --code_depth_ == 0) out_.inline_code.push_back(collapse_whitespace(code_));
+      if (code_depth_ > 0 && --code_depth_ == 0 && !code_held_pre_) {
+        if (code_continues_) out_.inline_code.back() = collapse_whitespace(out_.inline_code.back() + code_);
+        else out_.inline_code.push_back(collapse_whitespace(code_));
+        code_end_chars_ = out_.chars.size();
+        code_end_refs_ = out_.images.size() + out_.links.size();
+      }
       break;
     case OpenKind::Emphasis: --emphasis_; break;
     case OpenKind::Strong: --strong_; break;
@@ -262,6 +276,14 @@ void VisibleTextBuilder::close(std::string_view tag) {
       break;
     case OpenKind::ItemParagraph:  // a list opened by open_list() has its looseness already
       if (shows_since(o) && !fixed_lists_[o.index]) out_.lists[o.index].loose = true;
+      break;
+    case OpenKind::Row: {
+      TableShape& table = out_.tables[o.index];
+      if (table.rows == 1) table.first_row_empty = !shows_since(o);
+      break;
+    }
+    case OpenKind::List:
+      if (out_.lists[o.index].items == 0 && shows_since(o)) out_.lists[o.index].leading_stray = true;
       break;
     case OpenKind::Table:
       out_.tables[o.index].words = static_cast<uint32_t>(out_.words.size() - o.words_at);

@@ -65,12 +65,17 @@ struct ListShape {
   uint32_t items = 0;
   uint32_t empty_items = 0;  // items that show no word and no image
   bool loose = false;
+  // Content straight inside the list before its first item (or with no
+  // item at all) that shows something: old editors put a nested <ul>
+  // straight inside the outer one. The writer gives it an item of its own.
+  bool leading_stray = false;
 };
 
 struct TableShape {
   uint32_t rows = 0;
   uint32_t columns = 0;  // the most cells in one row
   uint32_t words = 0;    // words inside it (a table showing nothing may go)
+  bool first_row_empty = false;  // its first row shows no word and no image
 };
 
 struct VisibleText {
@@ -83,7 +88,9 @@ struct VisibleText {
   // <pre> text: text nodes and <br> as "\n", CR LF and CR as "\n", U+00A0
   // as a space, trailing newlines removed.
   std::vector<std::string> code_blocks;
-  // <code> outside any <pre>: text with white space collapsed.
+  // <code> outside any <pre>: text with white space collapsed (a <code>
+  // around a <pre> is the pre's code block only; code right after code,
+  // nothing between, is one run: <code>A</code><kbd>B</kbd> is "AB").
   std::vector<std::string> inline_code;
   std::vector<ListShape> lists;     // in the order they open
   std::vector<TableShape> tables;
@@ -157,6 +164,10 @@ private:
   size_t word_start_ = 0;
   int pre_depth_ = 0;
   int code_depth_ = 0;
+  bool code_held_pre_ = false;
+  bool code_continues_ = false;  // this inline code starts where the last one ended: one run of code
+  size_t code_end_chars_ = SIZE_MAX;  // out_.chars size when the last inline code ended
+  size_t code_end_refs_ = 0;          // images and links then  // the open inline code holds a <pre>: a code block, not inline code
   std::string code_;
 };
 
