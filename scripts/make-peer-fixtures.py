@@ -8,7 +8,8 @@ tests/transform/peer_suite_test.cpp.
                                <div class="input">HTML</div><pre class="expected">MD</pre>)
   html-to-markdown/cases.txt  the golden pairs (testdata/GoldenFiles/*.in.html, *.out.md)
                               of JohannesKaufmann/html-to-markdown, each file cut
-                              at its top-level <hr /> lines into sections
+                              at its top-level <hr /> lines and again before its
+                              top-level comments (which the peer's Markdown repeats)
 
 Usage:
   python3 scripts/make-peer-fixtures.py TURNDOWN_GIT_DIR HTML_TO_MARKDOWN_GIT_DIR [fixtures/peers]
@@ -174,6 +175,45 @@ def split_h2m(stem, html_text, md_text):
     return [(s.strip("\n"), m.strip("\n")) for s, m in zip(sections, md_sections)]
 
 
+def top_level_comments(lines):
+    """(line index, full comment text) of each comment that starts a line at column 0."""
+    found = []
+    for i, line in enumerate(lines):
+        if line.startswith("<!--"):
+            text = "\n".join(lines[i:])
+            end = text.find("-->", 4)
+            if end >= 0:
+                found.append((i, text[: end + 3]))
+    return found
+
+
+def split_at_comments(inp, exp):
+    """Cuts a section further before each top-level comment of the input that
+    the Markdown repeats at the start of a line, in the same order (the
+    peer's golden tests keep comments as raw HTML). Returns (input, expected)
+    pairs, each starting with its comment."""
+    in_lines, md_lines = inp.split("\n"), exp.split("\n")
+    md_comments = top_level_comments(md_lines)
+    cuts, j = [], 0
+    for i, text in top_level_comments(in_lines):
+        k = j
+        while k < len(md_comments) and md_comments[k][1] != text:
+            k += 1
+        if k == len(md_comments):
+            continue
+        cuts.append((i, md_comments[k][0]))
+        j = k + 1
+    cuts = [c for c in cuts if c != (0, 0)]
+    pieces, a, b = [], 0, 0
+    for i, k in cuts + [(len(in_lines), len(md_lines))]:
+        piece_in = "\n".join(in_lines[a:i]).strip("\n")
+        piece_md = "\n".join(md_lines[b:k]).strip("\n")
+        if H2M_COMMENT.sub("", piece_in).strip() or H2M_COMMENT.sub("", piece_md).strip():
+            pieces.append((piece_in, piece_md))  # (not a piece that is only a banner comment)
+        a, b = i, k
+    return pieces
+
+
 def h2m_cases(git_dir):
     files = git(git_dir, "ls-tree", "-r", "--name-only", "HEAD").decode().split("\n")
     ins = sorted(f for f in files if re.search(r"testdata/GoldenFiles/[^/]+\.in\.html$", f))
@@ -182,10 +222,12 @@ def h2m_cases(git_dir):
         plugin = path.split("/")[1]
         stem = os.path.basename(path)[: -len(".in.html")]
         md = show(git_dir, path[: -len(".in.html")] + ".out.md")
-        parts = split_h2m(stem, show(git_dir, path), md)
-        for k, (inp, exp) in enumerate(parts, 1):
-            cases.append({"id": f"h2m_{slug(plugin)}_{slug(stem)}_{k:02d}",
-                          "name": f"{path} section {k} of {len(parts)}",
+        pieces = []
+        for k, (inp, exp) in enumerate(split_h2m(stem, show(git_dir, path), md), 1):
+            pieces += [(k, p) for p in split_at_comments(inp, exp)]
+        for n, (section, (inp, exp)) in enumerate(pieces, 1):
+            cases.append({"id": f"h2m_{slug(plugin)}_{slug(stem)}_{n:02d}",
+                          "name": f"{path}, piece {n} of {len(pieces)} (in the section before <hr> number {section})",
                           "input": inp, "expected": exp})
     return cases
 
@@ -242,8 +284,10 @@ def main():
                  "From `plugin/*/testdata/GoldenFiles/*.in.html` and `*.out.md` (converted by the peer with "
                  "its base and commonmark plugins, plus table or strikethrough for those folders; HTML "
                  "comments kept as raw HTML). Each file is cut at its top-level `<hr />` lines, and its "
-                 "Markdown at the matching `* * *` lines, into sections (`h2m_<plugin>_<file>_NN`); an "
-                 "`<hr>` nested inside a section stays in it. No case is skipped.")
+                 "Markdown at the matching `* * *` lines, into sections (an `<hr>` nested inside a section "
+                 "stays in it); each section is cut again before every comment at the start of an input "
+                 "line that its Markdown repeats at the start of a line, in order (`h2m_<plugin>_<file>_NN` "
+                 "numbers the pieces of a file). No case is skipped.")
 
 
 if __name__ == "__main__":
