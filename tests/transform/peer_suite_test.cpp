@@ -30,6 +30,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -212,7 +213,8 @@ const Difference* difference_of(const std::string& id) {
 // spellings a reader cannot see do not count: attributes sorted, entities
 // decoded and re-escaped one way, comments dropped, and white space outside
 // <pre> collapsed as a browser does (runs to one space, across inline tags;
-// none at the start or end of a block or around a <br>).
+// none at the start or end of a block or around a <br>), and emphasis
+// nested or split two ways that look the same (see the end).
 
 bool is_block(std::string_view tag) {
   static const std::set<std::string, std::less<>> blocks = {
@@ -298,6 +300,16 @@ std::string normalised_rendering(const std::string& markdown) {
     out += ch;
   }
   while (!out.empty() && out.back() == '\n') out.pop_back();
+  // Emphasis spelled two ways a reader cannot tell apart: <em><strong> and
+  // <strong><em> around the same text, and two elements of the same kind
+  // side by side ("**a**__b__" against "**ab**").
+  static const std::regex em_strong("<em><strong>([^<]*)</strong></em>");
+  static const std::regex adjacent("</(strong|em|del)><\\1>");
+  for (std::string before; before != out;) {
+    before = out;
+    out = std::regex_replace(out, em_strong, "<strong><em>$1</em></strong>");
+    out = std::regex_replace(out, adjacent, "");
+  }
   return out;
 }
 
@@ -413,6 +425,9 @@ TEST(PeerSuiteNormaliser, SpellingsAReaderCannotSeeDoNotCount) {
   EXPECT_EQ(normalised_rendering("Title\n====="), normalised_rendering("# Title"));
   EXPECT_EQ(normalised_rendering("    code"), normalised_rendering("```\ncode\n```"));
   EXPECT_EQ(normalised_rendering("a <!-- c --> b"), normalised_rendering("a b"));
+  EXPECT_EQ(normalised_rendering("***a***"), normalised_rendering("**_a_**"));
+  EXPECT_EQ(normalised_rendering("**a**__b__"), normalised_rendering("**ab**"));
+  EXPECT_NE(normalised_rendering("**a** **b**"), normalised_rendering("**ab**"));
   EXPECT_NE(normalised_rendering("*a*b"), normalised_rendering("*a* b"));
   EXPECT_NE(normalised_rendering("```\na  b\n```"), normalised_rendering("```\na b\n```"));
   EXPECT_NE(normalised_rendering("- a\n- b"), normalised_rendering("- a\n\n- b"));  // tight and loose
