@@ -6,8 +6,8 @@
 //   (a) the fidelity check on blogshift's Markdown must pass; when it fails,
 //       its detail must name the loss and the case must be in
 //       tests/transform/peer/differences.txt with "check-false-alarm" (the
-//       Markdown is faithful, the check is wrong) or "check-loss" (something
-//       was lost);
+//       Markdown is faithful, the check is wrong) or "check-right" (the
+//       output differs from what the input showed);
 //   (b) blogshift's Markdown and the peer's expected Markdown are rendered
 //       with cmark-gfm and compared after a light normalisation (white space
 //       as a browser collapses it, attributes sorted, comments dropped).
@@ -148,11 +148,11 @@ const std::vector<PeerCase>& all_cases() {
 //
 // verdict: blogshift-more-faithful | peer-more-faithful | equivalent, or
 // identical for a case listed only because of the check. check:
-// check-false-alarm | check-loss (the check fails), check-missed-loss (the
+// check-false-alarm | check-right (the check fails), check-missed-loss (the
 // check passes although blogshift lost something).
 
 const std::set<std::string> kVerdicts = {"blogshift-more-faithful", "peer-more-faithful", "equivalent", "identical"};
-const std::set<std::string> kChecks = {"check-false-alarm", "check-loss", "check-missed-loss"};
+const std::set<std::string> kChecks = {"check-false-alarm", "check-right", "check-missed-loss"};
 
 struct Difference {
   std::string verdict;
@@ -365,7 +365,7 @@ TEST_P(PeerSuite, ConvertsFaithfully) {
                             ours + "\n--- the peer, rendered and normalised\n" + theirs + "\n";
 
   // (a) the fidelity check.
-  const bool check_fails_listed = d && (d->check == "check-false-alarm" || d->check == "check-loss");
+  const bool check_fails_listed = d && (d->check == "check-false-alarm" || d->check == "check-right");
   if (f.passed) {
     EXPECT_FALSE(check_fails_listed) << "the fidelity check passes now: take \"" << d->check << "\" off " << c.id
                                      << " in " << kDifferences.string() << ":" << d->line;
@@ -373,10 +373,10 @@ TEST_P(PeerSuite, ConvertsFaithfully) {
     EXPECT_FALSE(f.detail.empty()) << "the fidelity check failed without naming the loss" << shown;
     EXPECT_TRUE(check_fails_listed) << "the fidelity check fails (" << f.detail << "): list " << c.id << " in "
                                     << kDifferences.string()
-                                    << " with check-false-alarm (the Markdown is faithful) or check-loss" << shown;
+                                    << " with check-false-alarm (the Markdown is faithful) or check-right" << shown;
   }
   if (d && d->check == "check-missed-loss") {
-    EXPECT_TRUE(f.passed) << "listed as check-missed-loss but the check fails now: say check-loss";
+    EXPECT_TRUE(f.passed) << "listed as check-missed-loss but the check fails now: say check-right";
   }
 
   // (b) blogshift against the peer, as rendered.
