@@ -7,11 +7,12 @@
 // element holding whitespace between words becomes that space, so
 // `a<b> </b>b` still reads "a b". An inline element holding only <br>s
 // (`<b><br></b>`) is unwrapped to them. Comments inside a removed element go
-// too. Runs before line-breaks, which then finds <br> and whitespace at the
-// ends of paragraphs that these elements hid.
+// too. An empty block between inline content (`Hello<div></div>World`)
+// becomes the <br> it showed. Runs before line-breaks, which then finds <br>
+// and whitespace at the ends of paragraphs that these elements hid.
 //
-// Kept, empty or not: void and embedded elements (img, br, hr, iframe,
-// video, audio, embed, object, source, input, canvas, svg...), table
+// Kept, empty or not: void and embedded elements and their content (img,
+// br, hr, iframe, video, audio, object, canvas, svg and its <path>...), table
 // structure (table, tr, td, th...: a blank cell keeps the grid), script and
 // style, the jump-break marker, <textarea>/<pre>/<code> with their
 // whitespace, and any element with an id or an <a name> (style-noise keeps
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <array>
 
+#include "html/html_elements.h"
 #include "html/html_serializer.h"
 #include "passes/passes.h"
 #include "passes/tree_edit.h"
@@ -27,15 +29,48 @@ namespace blogshift::passes {
 
 namespace {
 
+// By the shared element model (html/html_elements.h): what means something
+// empty (void and embedded elements, form controls, table structure, code,
+// scripts, the jump break) and anything inside an embed (an <svg>'s <path>).
 bool always_kept(const HtmlNode& n) {
-  static constexpr std::array<std::string_view, 30> kKept = {
-      "img",    "br",     "hr",     "iframe", "video",    "audio",    "embed",  "object", "source", "track",
-      "input",  "canvas", "svg",    "math",   "table",    "thead",    "tbody",  "tfoot",  "tr",     "td",
-      "th",     "col",    "colgroup", "script", "style",  "textarea", "pre",    "code",   "select", "blogger-more"};
   if (is_void_element(n.tag)) return true;
-  if (std::find(kKept.begin(), kKept.end(), n.tag) != kKept.end()) return true;
   if (n.has_attr("id") || (n.tag == "a" && n.has_attr("name"))) return true;
+  for (const HtmlNode* p = &n; p && p->is_element(); p = p->parent) {
+    switch (element_meaning(p->tag)) {
+      case ElementMeaning::Embed:
+      case ElementMeaning::FormControl: return true;
+      default: break;
+    }
+  }
+  switch (element_meaning(n.tag)) {
+    case ElementMeaning::Table:
+    case ElementMeaning::TablePart:
+    case ElementMeaning::TableCell:
+    case ElementMeaning::Preformatted:
+    case ElementMeaning::Code:
+    case ElementMeaning::Script:
+    case ElementMeaning::Style:
+    case ElementMeaning::JumpBreak: return true;
+    default: break;
+  }
   return in_literal_text(n);
+}
+
+// Shows something inline: text that is not blank, or an inline element.
+bool inline_content(const HtmlNode* n) {
+  if (!n) return false;
+  if (n->is_text()) return !is_blank(n->text);
+  return n->is_element() && is_inline_tag(n->tag);
+}
+
+// An empty block between inline content still ends the line before it:
+// `Hello<div></div>World` shows two lines.
+bool separates_lines(const HtmlNode& n) {
+  if (is_inline_tag(n.tag) || !n.parent) return false;
+  const size_t i = index_in_parent(n);
+  const auto& siblings = n.parent->children;
+  return i > 0 && i + 1 < siblings.size() && inline_content(siblings[i - 1].get()) &&
+         inline_content(siblings[i + 1].get());
 }
 
 enum class Emptiness { Content, Blank, Nothing, Breaks };
@@ -79,6 +114,13 @@ void empty_elements_pass(HtmlNode& body, PassContext& context) {
     Emptiness e = emptiness(*n);
     if (e == Emptiness::Content) continue;
     HtmlNode* parent = n->parent;
+    if (separates_lines(*n)) {  // its line break is what it showed
+      std::vector<std::unique_ptr<HtmlNode>> line_break;
+      line_break.push_back(HtmlNode::element("br"));
+      replace(*n, std::move(line_break));
+      ++context.changes;
+      continue;
+    }
     if (e == Emptiness::Breaks) {
       if (!is_inline_tag(n->tag)) continue;  // <p><br></p> is line-breaks' to judge
       unwrap(*n);                            // <b><br></b>: only the line break meant anything
