@@ -26,6 +26,7 @@ BodyConversion convert_body(std::string_view html) {
   out.depth_capped = out.cleaned.depth_capped;
   HtmlNode& body = *find_body(*out.cleaned.root);
   out.body = &body;
+  out.shown = extract_visible_text(body, html.size() / 2);
   run_cleanup_passes(body, out.passes);
   out.document = html_to_document(body, out.convert);
   return out;

@@ -9,6 +9,7 @@
 
 #include "convert/html_to_document.h"
 #include "document/document.h"
+#include "fidelity/visible_text.h"
 #include "html/html_tree.h"
 #include "passes/cleanup_pass.h"
 
@@ -19,6 +20,9 @@ struct BodyConversion {
   HtmlDocument cleaned;            // the parsed body after the passes (for the fidelity check)
   const HtmlNode* body = nullptr;  // its <body> element
   PassContext passes;
+  // What the body showed before the passes (words and breaks), for the
+  // fidelity check's look at the passes themselves.
+  VisibleText shown;
   ConvertReport convert;
   bool depth_capped = false;  // the HTML nested too deep: part was flattened to text
 };

@@ -36,9 +36,13 @@ int run_convert(const ConvertOptions& o) {
   for (const auto& raw : conv.convert.kept_raw) std::cerr << "kept as raw HTML: " << raw << '\n';
   for (const auto& unknown : conv.convert.unknown) std::cerr << "no rule for <" << unknown << ">; kept as raw HTML\n";
   if (o.fidelity) {
-    FidelityResult f = check_fidelity(*conv.body, markdown, {});
+    FidelityResult f = check_fidelity(*conv.body, markdown, {}, &conv.shown);
     std::cerr << "fidelity " << (f.passed ? "passed" : "FAILED") << ": text recall " << f.text_recall
-              << ", break recall " << f.break_recall << ", links " << f.links_kept << "/" << f.links_total
+              << ", break recall " << f.break_recall
+              << (f.cleanup_text_recall < 1 || f.cleanup_break_recall < 1
+                      ? ", clean-up text recall " + std::to_string(f.cleanup_text_recall) + " and break recall " +
+                            std::to_string(f.cleanup_break_recall)
+                      : std::string()) << ", links " << f.links_kept << "/" << f.links_total
               << ", images " << f.images_kept << "/" << f.images_total << (f.code_ok ? "" : ", code changed")
               << ", styled words " << f.styled_kept << "/" << f.styled_words
               << (f.lists_ok ? "" : ", lists changed") << (f.tables_ok ? "" : ", tables changed")

@@ -98,7 +98,7 @@ Converted convert_one(const Job& job, const SiteMap& site, SiteLookup& lookup, c
   out.links = rewrite_links(*conv.document, site, recording, d.legacy_path, d.asset_prefix);
   out.lookups = recording.take();
   out.markdown = write_commonmark(*conv.document);
-  out.fidelity = check_fidelity(*conv.body, out.markdown, out.links.url_map);
+  out.fidelity = check_fidelity(*conv.body, out.markdown, out.links.url_map, &conv.shown);
 
   FrontMatter fm;
   fm.layout = parse_site_layout(options.layout);

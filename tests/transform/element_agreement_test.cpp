@@ -65,7 +65,7 @@ std::vector<Context> contexts() {
 FidelityResult convert_and_check(const std::string& html, std::string& markdown) {
   BodyConversion conv = convert_body(html);
   markdown = write_commonmark(*conv.document);
-  return check_fidelity(*conv.body, markdown, {});
+  return check_fidelity(*conv.body, markdown, {}, &conv.shown);
 }
 
 }  // namespace

@@ -355,7 +355,7 @@ TEST_P(PeerSuite, ConvertsFaithfully) {
 
   BodyConversion conv = convert_body(c.input);
   const std::string markdown = write_commonmark(*conv.document);
-  const FidelityResult f = check_fidelity(*conv.body, markdown, {});
+  const FidelityResult f = check_fidelity(*conv.body, markdown, {}, &conv.shown);
   const std::string ours = normalised_rendering(markdown);
   const std::string theirs = normalised_rendering(c.expected);
   dump(c, markdown, ours, theirs, f);

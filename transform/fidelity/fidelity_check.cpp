@@ -148,7 +148,8 @@ bool compare_code(const std::vector<std::string>& source, const std::vector<std:
   return same;
 }
 
-void describe_text(const VisibleText& source, const TextComparison& text, DetailList& detail) {
+void describe_text(const VisibleText& source, const TextComparison& text, DetailList& detail,
+                   std::string_view where = {}) {
   const std::vector<size_t>& lost = text.lost_words;
   for (size_t i = 0; i < lost.size();) {
     size_t j = i + 1;
@@ -161,7 +162,7 @@ void describe_text(const VisibleText& source, const TextComparison& text, Detail
         if (!run.empty()) run += ' ';
         run += source.word(lost[k]);
       }
-      detail.add("text lost: '" + snippet(run) + "'");
+      detail.add(std::string(where) + "text lost: '" + snippet(run) + "'");
     }
     i = j;
   }
@@ -171,7 +172,7 @@ void describe_text(const VisibleText& source, const TextComparison& text, Detail
       continue;
     }
     uint32_t at = source.breaks[b];
-    detail.add("break lost between '" + snippet(source.word(at - 1), 30) + "' and '" +
+    detail.add(std::string(where) + "break lost between '" + snippet(source.word(at - 1), 30) + "' and '" +
                snippet(source.word(at), 30) + "'");
   }
 }
@@ -407,12 +408,20 @@ VisibleText markdown_visible_text(std::string_view markdown) {
   return walker.finish();
 }
 
-FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view markdown, const UrlMap& rewritten) {
+FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view markdown, const UrlMap& rewritten,
+                              const VisibleText* before_cleanup) {
   VisibleText source = extract_visible_text(cleaned_root, markdown.size());  // about as much text as the Markdown
   VisibleText output = markdown_visible_text(markdown);
 
   FidelityResult result;
   DetailList detail;
+
+  if (before_cleanup) {  // what the clean-up passes lost, if anything
+    TextComparison cleanup = compare_text(*before_cleanup, source);
+    result.cleanup_text_recall = ratio(cleanup.matched_words, cleanup.source_words);
+    result.cleanup_break_recall = ratio(cleanup.matched_breaks, cleanup.source_breaks);
+    describe_text(*before_cleanup, cleanup, detail, "clean-up: ");
+  }
 
   result.links_total = source.links.size();
   result.links_kept = match_urls(source.links, output.links, rewritten, result.missing_links);
@@ -458,6 +467,7 @@ FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view mar
   result.excused = std::move(structure.excused);
 
   result.passed = result.text_recall >= kMinTextRecall && result.break_recall >= kMinBreakRecall &&
+                  result.cleanup_text_recall >= kMinTextRecall && result.cleanup_break_recall >= kMinBreakRecall &&
                   result.missing_links.empty() && result.missing_images.empty() && result.code_ok &&
                   result.styles_ok && result.lists_ok && result.tables_ok;
   result.detail = detail.join();

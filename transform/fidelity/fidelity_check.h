@@ -27,7 +27,7 @@
 // structure_compare.h lists the rules) rather than failed.
 //
 // `passed` needs text_recall >= kMinTextRecall, break_recall >=
-// kMinBreakRecall, every link and image kept, the code equal, each style's
+// kMinBreakRecall (and the same of the clean-up, when compared), every link and image kept, the code equal, each style's
 // recall >= kMinStyleRecall and the lists and tables the same. Runs in
 // O(n) in the number of words (plus parsing the source and the Markdown).
 #pragma once
@@ -60,6 +60,10 @@ struct FidelityResult {
   size_t source_breaks = 0;
   size_t matched_breaks = 0;
   double break_recall = 1.0;  // matched_breaks / source_breaks; 1 for no breaks
+
+  // The body before the clean-up passes against the cleaned HTML (1 when not compared).
+  double cleanup_text_recall = 1.0;
+  double cleanup_break_recall = 1.0;
 
   size_t links_total = 0;
   size_t links_kept = 0;
@@ -97,7 +101,12 @@ FidelityResult check_fidelity(std::string_view cleaned_html, std::string_view ma
 
 // The same for a caller that already holds the cleaned tree (the root of an
 // HtmlDocument or the <body> element), so the source is not parsed twice.
-FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view markdown, const UrlMap& rewritten);
+// `before_cleanup`, when given, is what the body showed before the clean-up
+// passes (BodyConversion::shown): its words and breaks must be in the cleaned
+// HTML too (cleanup_text_recall, cleanup_break_recall), so that a loss in a
+// pass is not hidden by comparing against its output.
+FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view markdown, const UrlMap& rewritten,
+                              const VisibleText* before_cleanup = nullptr);
 
 // The output side: what `markdown` shows, taken from cmark-gfm's tree as
 // extract_visible_text would take it from the HTML cmark-gfm renders: text
