@@ -126,4 +126,19 @@ std::string percent_encode(std::string_view text, bool (*escape)(unsigned char))
   return out;
 }
 
+bool is_javascript_url(std::string_view url) {
+  static constexpr std::string_view kScheme = "javascript:";
+  size_t i = 0;
+  while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
+  size_t matched = 0;
+  for (; i < url.size() && matched < kScheme.size(); ++i) {
+    const char c = url[i];
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != kScheme[matched]) return false;
+    ++matched;
+  }
+  return matched == kScheme.size();
+}
+
 }  // namespace blogshift

@@ -43,4 +43,9 @@ std::string percent_decode(std::string_view text);
 // `text` with each byte for which `escape` holds written as %XX (upper-case hex).
 std::string percent_encode(std::string_view text, bool (*escape)(unsigned char));
 
+// True for a javascript: URL as a browser reads it: leading C0 controls and
+// spaces ignored, tabs and newlines anywhere removed (URL parsing does), the
+// scheme in any case; so "  Java\tScript:..." is one.
+bool is_javascript_url(std::string_view url);
+
 }  // namespace blogshift

@@ -45,3 +45,20 @@ TEST(Url, PercentEncodeEscapesWhatItIsTold) {
   EXPECT_EQ(percent_encode("a b/\xC3\xA9%41", spaces_and_high), "a%20b/%C3%A9%41");
   EXPECT_EQ(percent_decode(percent_encode("x y", spaces_and_high)), "x y");
 }
+
+namespace blogshift {
+namespace {
+
+TEST(JavascriptUrl, AsABrowserReadsTheScheme) {
+  EXPECT_TRUE(is_javascript_url("javascript:alert(1)"));
+  EXPECT_TRUE(is_javascript_url("  JavaScript:void(0)"));
+  EXPECT_TRUE(is_javascript_url("java\tscript:alert(3)"));
+  EXPECT_TRUE(is_javascript_url("\x01java\nscr\ript:x"));
+  EXPECT_FALSE(is_javascript_url("https://example.com/javascript:"));
+  EXPECT_FALSE(is_javascript_url("javascript"));
+  EXPECT_FALSE(is_javascript_url("java script:x"));
+  EXPECT_FALSE(is_javascript_url(""));
+}
+
+}  // namespace
+}  // namespace blogshift

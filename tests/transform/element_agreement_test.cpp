@@ -241,6 +241,18 @@ TEST(ElementAgreementRegression, OutsideBlogFalseAlarms) {
   }
 }
 
+// A javascript: link (a bookmarklet) keeps its text and loses the link on
+// purpose, however its scheme is spelled; the check names the rule.
+TEST(ElementAgreementRegression, JavascriptLinksDroppedByName) {
+  std::string markdown;
+  FidelityResult f =
+      convert_and_check("<p><a href=\"javascript:void(0)\">top</a> and <a href=\"java&#x09;script:alert(3)\">j3</a></p>", markdown);
+  EXPECT_TRUE(f.passed) << markdown << "\n" << f.detail;
+  EXPECT_EQ(markdown.find("script"), std::string::npos) << markdown;
+  ASSERT_EQ(f.excused.size(), 2u);
+  EXPECT_EQ(f.excused[0].rfind("javascript-link-dropped:", 0), 0u);
+}
+
 // <code>A</code><code>B</code> shows "AB" in one run of code: written as
 // one span (two side by side would read `A``B`, a code span of "A``B").
 TEST(ElementAgreementRegression, AdjacentCodeIsOneSpan) {
@@ -250,6 +262,11 @@ TEST(ElementAgreementRegression, AdjacentCodeIsOneSpan) {
   EXPECT_NE(markdown.find("`AB`"), std::string::npos) << markdown;
   EXPECT_NE(markdown.find("`CD` `E`"), std::string::npos) << markdown;
   EXPECT_EQ(f.inline_code, 3u);
+  // A space at the seam, inside the second code (Blogger's monospace spans
+  // made code by the clean-up): two spans, and the check agrees.
+  f = convert_and_check("<p><code>package</code><code> org.example;</code></p>", markdown);
+  EXPECT_TRUE(f.passed) << markdown << "\n" << f.detail;
+  EXPECT_NE(markdown.find("`package` `org.example;`"), std::string::npos) << markdown;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "converter.h"
 #include "html/html_serializer.h"
 #include "text.h"
+#include "url.h"
 
 namespace blogshift::convert {
 
@@ -292,7 +293,7 @@ void Converter::distribute(const HtmlNode& element, ElementRole role, Run& run) 
       break;
     case ElementRole::Link: {
       std::string href(trim(element.attr_or("href")));
-      if (starts_with_ci(href, "javascript:")) {
+      if (is_javascript_url(href)) {
         report_.notes.push_back("javascript: link");
       } else if (!href.empty()) {
         w.kind = DocKind::Link;

@@ -8,6 +8,7 @@
 #include "converter.h"
 #include "html/html_serializer.h"
 #include "text.h"
+#include "url.h"
 
 namespace blogshift::convert {
 
@@ -161,7 +162,7 @@ void Converter::link(const HtmlNode& element, DocNode& parent) {
     inline_children(element, parent);
     return;
   }
-  if (starts_with_ci(href, "javascript:")) {
+  if (is_javascript_url(href)) {
     report_.notes.push_back("javascript: link");
     inline_children(element, parent);
     return;
@@ -199,7 +200,7 @@ void Converter::inline_code(const HtmlNode& element, DocNode& parent) {
   }
   DocNode* target = &parent;
   if (const HtmlNode* a = sole_link(element); a && !active(DocKind::Link) &&
-                                              !starts_with_ci(trim(a->attr_or("href")), "javascript:")) {
+                                              !is_javascript_url(a->attr_or("href"))) {
     // <code><a href="…">name</a></code>: a link whose text is code.
     target = parent.add(DocKind::Link);
     target->url = std::string(trim(a->attr_or("href")));

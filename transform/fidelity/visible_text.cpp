@@ -260,6 +260,10 @@ void VisibleTextBuilder::close(std::string_view tag) {
       break;
     case OpenKind::Code:
       if (code_depth_ > 0 && --code_depth_ == 0 && !code_held_pre_) {
+        // Spaces at the seam move out of the code when it is written: two spans then.
+        auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+        if (code_continues_ && (code_.empty() || space(code_.front()) || code_ends_in_space_)) code_continues_ = false;
+        code_ends_in_space_ = !code_.empty() && space(code_.back());
         if (code_continues_) out_.inline_code.back() = collapse_whitespace(out_.inline_code.back() + code_);
         else out_.inline_code.push_back(collapse_whitespace(code_));
         code_end_chars_ = out_.chars.size();

@@ -167,7 +167,8 @@ private:
   bool code_held_pre_ = false;
   bool code_continues_ = false;  // this inline code starts where the last one ended: one run of code
   size_t code_end_chars_ = SIZE_MAX;  // out_.chars size when the last inline code ended
-  size_t code_end_refs_ = 0;          // images and links then  // the open inline code holds a <pre>: a code block, not inline code
+  size_t code_end_refs_ = 0;          // images and links then
+  bool code_ends_in_space_ = false;   // the last inline code's text ended in white space  // the open inline code holds a <pre>: a code block, not inline code
   std::string code_;
 };
 
