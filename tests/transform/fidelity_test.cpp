@@ -556,5 +556,29 @@ TEST(FidelityTables, EmptyTableDroppedIsExcused) {
   EXPECT_EQ(f.excused[0], "empty-table-dropped: table 1");
 }
 
+// ---- the clean-up passes, seen from the body before them -------------------
+
+TEST(FidelityCleanup, AWordJoinedByAPassFails) {
+  HtmlDocument before = parse_html("<p>Hello</p><div></div><p>World <b>again</b></p>");
+  VisibleText shown = extract_visible_text(*before.root);
+  HtmlDocument cleaned = parse_html("<p>HelloWorld <b>again</b></p>");
+  FidelityResult f = check_fidelity(*cleaned.root, "HelloWorld **again**\n", {}, &shown);
+  EXPECT_FALSE(f.passed);
+  EXPECT_LT(f.cleanup_text_recall, 1.0);
+  EXPECT_TRUE(detail_has(f, "clean-up: text lost: 'Hello World'")) << f.detail;
+  // The Markdown is faithful to the cleaned HTML: without the look before the passes it passes.
+  EXPECT_TRUE(check_fidelity(*cleaned.root, "HelloWorld **again**\n", {}).passed);
+}
+
+TEST(FidelityCleanup, DecodedDoubleEncodingIsExcusedByName) {
+  HtmlDocument before = parse_html("<p>a&amp;nbsp;b &amp;amp; c</p>");
+  VisibleText shown = extract_visible_text(*before.root);
+  HtmlDocument cleaned = parse_html("<p>a b &amp; c</p>");
+  FidelityResult f = check_fidelity(*cleaned.root, "a b & c\n", {}, &shown);
+  EXPECT_TRUE(f.passed) << f.detail;
+  ASSERT_EQ(f.excused.size(), 1u);
+  EXPECT_EQ(f.excused[0], "double-encoded-entity-decoded: 2 words");
+}
+
 }  // namespace
 }  // namespace blogshift
