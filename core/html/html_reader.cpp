@@ -18,6 +18,40 @@ namespace blogshift {
 
 namespace {
 
+// The source's raw spelling of a tag name as the HTML tokenizer reads it:
+// A-Z lowered, NUL and every byte that does not belong to well-formed UTF-8
+// as U+FFFD (gumbo does this for text and attributes, but the spelling of an
+// unknown tag comes straight from the source bytes).
+std::string tokenized_name(std::string_view raw) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(raw.size());
+  size_t i = 0;
+  while (i < raw.size()) {
+    auto b = static_cast<unsigned char>(raw[i]);
+    if (b != 0 && b < 0x80) {
+      out += ascii_lower(raw[i++]);
+      continue;
+    }
+    size_t len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    unsigned lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+    unsigned hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+    bool ok = len > 0 && i + len <= raw.size();
+    for (size_t k = 1; ok && k < len; ++k) {
+      auto c = static_cast<unsigned char>(raw[i + k]);
+      ok = k == 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xBF;
+    }
+    if (ok) {
+      out.append(raw.substr(i, len));
+      i += len;
+    } else {
+      out += kReplacement;
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::string tag_name(const GumboNode& node) {
   const GumboElement& el = node.v.element;
   // The source's spelling is needed only for SVG's mixed-case names and unknown tags.
@@ -29,7 +63,7 @@ std::string tag_name(const GumboNode& node) {
   }
   if (el.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(el.tag);
   if (piece.length == 0 || !piece.data) return "unknown";
-  std::string name = ascii_lower(std::string_view(piece.data, piece.length));
+  std::string name = tokenized_name(std::string_view(piece.data, piece.length));
   return name.empty() ? "unknown" : name;
 }
 
