@@ -82,6 +82,16 @@ TEST(HtmlReader, UnknownTagNamesAreSpelledAsTheTokenizerReadsThem) {
   EXPECT_EQ(outer_html(body).find('\0'), std::string::npos);
 }
 
+// Found by fuzz/body_converter_fuzzer: gumbo's numeric character references
+// overflow an int past 8 hex digits and came out as bytes that are not UTF-8.
+TEST(HtmlReader, HugeCharacterReferencesBecomeReplacementCharacters) {
+  HtmlDocument doc = parse_html("<p title='&#x5500000000000;'>a&#x05500eeeeeeeeeeeeeeeeeeeee5;b &#x110000;c &#x4e2d;</p>");
+  const HtmlNode* p = find_first(*doc.root, by_tag("p"));
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(text_content(*p), "a\xEF\xBF\xBD""b \xEF\xBF\xBD""c \xE4\xB8\xAD");
+  EXPECT_EQ(p->attr_or("title"), "\xEF\xBF\xBD");
+}
+
 TEST(HtmlReader, DepthIsCapped) {
   std::string src;
   for (int i = 0; i < 2000; ++i) src += "<div>";
