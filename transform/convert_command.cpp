@@ -40,7 +40,10 @@ int run_convert(const ConvertOptions& o) {
     std::cerr << "fidelity " << (f.passed ? "passed" : "FAILED") << ": text recall " << f.text_recall
               << ", break recall " << f.break_recall << ", links " << f.links_kept << "/" << f.links_total
               << ", images " << f.images_kept << "/" << f.images_total << (f.code_ok ? "" : ", code changed")
+              << ", styled words " << f.styled_kept << "/" << f.styled_words
+              << (f.lists_ok ? "" : ", lists changed") << (f.tables_ok ? "" : ", tables changed")
               << (f.detail.empty() ? "" : "; " + f.detail) << '\n';
+    for (const std::string& excuse : f.excused) std::cerr << "excused by rule " << excuse << '\n';
     return f.passed ? kExitOk : kExitProblems;
   }
   return kExitOk;

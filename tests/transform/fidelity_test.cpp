@@ -456,5 +456,105 @@ TEST(Fidelity, ParsesOnSeveralThreadsReadTheirDocumentAsOneThreadDoes) {
   EXPECT_EQ(different.load(), 0);
 }
 
+// ---- styles, lists and tables (structure_compare.h) -------------------------
+
+bool detail_has(const FidelityResult& f, std::string_view text) { return f.detail.find(text) != std::string::npos; }
+
+TEST(FidelityStyles, EmphasisLostFails) {
+  FidelityResult f = check("<p>a <em>big</em> word</p>", "a big word\n");
+  EXPECT_FALSE(f.passed);
+  EXPECT_FALSE(f.styles_ok);
+  EXPECT_TRUE(detail_has(f, "emphasis lost on 1 of 1 words, first 'big'")) << f.detail;
+}
+
+TEST(FidelityStyles, StrongAndStrikeKeptPass) {
+  FidelityResult f = check("<p><b>bold</b> and <strike>gone</strike> and <i>it</i></p>", "**bold** and ~~gone~~ and *it*\n");
+  EXPECT_TRUE(f.passed) << f.detail;
+  EXPECT_EQ(f.styled_words, 3u);
+  EXPECT_EQ(f.styled_kept, 3u);
+}
+
+TEST(FidelityStyles, NestedEmphasisWrittenOncePasses) {
+  FidelityResult f = check("<p><em><em>twice</em></em> <i><em>over</em></i></p>", "*twice* *over*\n");
+  EXPECT_TRUE(f.passed) << f.detail;
+}
+
+TEST(FidelityStyles, StyleAddedIsNoLoss) {  // a definition term is written bold
+  EXPECT_TRUE(check("<dl><dt>term</dt><dd>meaning</dd></dl>", "**term**\n\nmeaning\n").passed);
+}
+
+TEST(FidelityStyles, HeadingLevelChangedFails) {
+  FidelityResult f = check("<h2>The title</h2>", "### The title\n");
+  EXPECT_FALSE(f.passed);
+  EXPECT_TRUE(detail_has(f, "heading 2 lost on 2 of 2 words")) << f.detail;
+  EXPECT_TRUE(check("<h2>The title</h2>", "## The title\n").passed);
+}
+
+TEST(FidelityStyles, QuoteLostFails) {
+  FidelityResult f = check("<blockquote>quoted words</blockquote>", "quoted words\n");
+  EXPECT_FALSE(f.passed);
+  EXPECT_TRUE(detail_has(f, "block quote lost")) << f.detail;
+}
+
+TEST(FidelityStyles, StylesInCodeAreNotCompared) {
+  EXPECT_TRUE(check("<p><code><b>x</b>()</code></p>", "`x()`\n").passed);
+}
+
+TEST(FidelityLists, TightListWrittenLooseFails) {
+  FidelityResult f = check("<ul><li>a</li><li>b</li></ul>", "- a\n\n- b\n");
+  EXPECT_FALSE(f.passed);
+  EXPECT_FALSE(f.lists_ok);
+  EXPECT_TRUE(detail_has(f, "list 1 tight in source, loose in output")) << f.detail;
+}
+
+TEST(FidelityLists, ParagraphsInItemsMakeALooseList) {
+  EXPECT_TRUE(check("<ul><li><p>a</p></li><li><p>b</p></li></ul>", "- a\n\n- b\n").passed);
+  FidelityResult f = check("<ul><li><p>a</p></li><li><p>b</p></li></ul>", "- a\n- b\n");
+  EXPECT_FALSE(f.passed);
+  EXPECT_TRUE(detail_has(f, "loose in source, tight in output")) << f.detail;
+}
+
+TEST(FidelityLists, NestedTightListsPass) {
+  EXPECT_TRUE(check("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>", "- a\n  - b\n- c\n").passed);
+}
+
+TEST(FidelityLists, OrderedBecomingBulletsFails) {
+  FidelityResult f = check("<ol><li>one</li><li>two</li></ol>", "- one\n- two\n");
+  EXPECT_FALSE(f.passed);
+  EXPECT_TRUE(detail_has(f, "ordered list 1 became unordered")) << f.detail;
+}
+
+TEST(FidelityLists, ItemCountChangedFails) {
+  FidelityResult f = check("<ul><li>one</li><li>two</li></ul>", "- one two\n");
+  EXPECT_FALSE(f.passed);
+  EXPECT_TRUE(detail_has(f, "list 1 has 1 items, source 2")) << f.detail;
+}
+
+TEST(FidelityLists, EmptyItemsDroppedAreExcusedByName) {
+  FidelityResult f = check("<ul><li>one</li><li> </li><li>two</li></ul>", "- one\n- two\n");
+  EXPECT_TRUE(f.passed) << f.detail;
+  ASSERT_EQ(f.excused.size(), 1u);
+  EXPECT_EQ(f.excused[0], "empty-item-dropped: list 1, 1 of 3 items");
+  FidelityResult empty = check("<p>text</p><ul><li></li></ul>", "text\n");
+  EXPECT_TRUE(empty.passed) << empty.detail;
+  ASSERT_EQ(empty.excused.size(), 1u);
+  EXPECT_EQ(empty.excused[0].rfind("empty-list-dropped:", 0), 0u);
+}
+
+TEST(FidelityTables, ShapeChangedFails) {
+  const char* html = "<table><tr><th>a</th><th>b</th></tr><tr><td>c</td><td>d</td></tr></table>";
+  EXPECT_TRUE(check(html, "| a | b |\n|---|---|\n| c | d |\n").passed);
+  FidelityResult f = check(html, "| a b |\n|---|\n| c d |\n");
+  EXPECT_FALSE(f.passed);
+  EXPECT_TRUE(detail_has(f, "table 1 has 2x1 cells, source 2x2")) << f.detail;
+}
+
+TEST(FidelityTables, EmptyTableDroppedIsExcused) {
+  FidelityResult f = check("<p>text</p><table><tr><td> </td><td></td></tr></table>", "text\n");
+  EXPECT_TRUE(f.passed) << f.detail;
+  ASSERT_EQ(f.excused.size(), 1u);
+  EXPECT_EQ(f.excused[0], "empty-table-dropped: table 1");
+}
+
 }  // namespace
 }  // namespace blogshift

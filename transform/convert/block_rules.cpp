@@ -360,8 +360,31 @@ void Converter::list(const HtmlNode& element, DocNode& out) {
     }
     if (is_blank_text(*child) || (child->kind == HtmlNodeKind::Comment && !is_more_comment(*child))) continue;
     // Stray content (old editors put a nested <ul> straight inside the
-    // outer one): it belongs to the item before.
-    if (!last) last = list->add(DocKind::ListItem);
+    // outer one): it belongs to the item before. Text after an item shows on
+    // a line of its own, so it continues the item's last paragraph after a
+    // hard break: a new paragraph would make the list loose.
+    const bool inline_content = child->is_text() || (child->is_element() && !holds_block(*child) &&
+                                                     !is_block_role(role_of(*child)));
+    if (last && inline_content && !last->children.empty() && last->children.back()->kind == DocKind::Paragraph) {
+      DocNode& para = *last->children.back();
+      DocNode tail(DocKind::Paragraph);
+      inline_node(*child, tail);
+      normalize_inlines(tail);
+      if (!visually_empty(tail)) {
+        para.add(DocKind::LineBreak);
+        for (auto& inline_child : tail.children) para.add(std::move(inline_child));
+      }
+      continue;
+    }
+    // Stray content before any item gets an item of its own, when it shows something.
+    if (!last) {
+      auto item = std::make_unique<DocNode>(DocKind::ListItem);
+      Run run(*item);
+      block_child(*child, run);
+      run.flush();
+      if (!item->children.empty()) last = list->add(std::move(item));
+      continue;
+    }
     Run run(*last);
     block_child(*child, run);
     run.flush();

@@ -1,19 +1,23 @@
 // Code blocks: <pre> (and SyntaxHighlighter's script form) to a fenced
 // CodeBlock. The text is kept exactly as the parser decoded it (entities
 // decoded once, whitespace untouched); <br> is a newline, a block element
-// inside the pre ends its line, and one trailing newline is dropped.
+// inside the pre is a line of its own, and one trailing newline is dropped.
 #include <string_view>
 #include <vector>
 
 #include "converter.h"
+#include "html/html_elements.h"
 #include "text.h"
 
 namespace blogshift::convert {
 
 namespace {
 
-bool ends_line(const HtmlNode& element) {
-  return element.tag == "div" || element.tag == "p" || element.tag == "li" || element.tag == "tr";
+// The text a browser shows of a <pre>, by the element model (html_elements.h)
+// the fidelity check reads too: hidden elements show nothing, <br> is a
+// newline, a block element inside starts and ends a line, <q> its quotes.
+void new_line(std::string& out) {
+  if (!out.empty() && out.back() != '\n') out += '\n';
 }
 
 std::string pre_text(const HtmlNode& pre) {
@@ -22,17 +26,29 @@ std::string pre_text(const HtmlNode& pre) {
   while (!stack.empty()) {
     auto& [node, next] = stack.back();
     if (next >= node->children.size()) {
-      if (node != &pre && ends_line(*node) && !out.empty() && out.back() != '\n') out += '\n';
+      if (node != &pre) {
+        if (element_display(node->tag) == ElementDisplay::Block) new_line(out);
+        if (element_meaning(node->tag) == ElementMeaning::InlineQuote) out += "\u201D";
+      }
       stack.pop_back();
       continue;
     }
     const HtmlNode& child = *node->children[next++];
-    if (child.is_text())
+    if (child.is_text()) {
       out += child.text;
-    else if (child.is_element("br"))
+      continue;
+    }
+    if (!child.is_element()) continue;
+    const ElementDisplay display = element_display(child.tag);
+    const ElementMeaning meaning = element_meaning(child.tag);
+    if (display == ElementDisplay::None) continue;
+    if (meaning == ElementMeaning::LineBreak) {
       out += '\n';
-    else if (child.is_element())
-      stack.push_back({&child, 0});
+      continue;
+    }
+    if (display == ElementDisplay::Block) new_line(out);
+    if (meaning == ElementMeaning::InlineQuote) out += "\u201C";
+    stack.push_back({&child, 0});
   }
   return out;
 }

@@ -24,6 +24,8 @@
 
 namespace blogshift::convert {
 
+// How an element is written: role_of() takes it from the element's meaning
+// in the shared model (html/html_elements.h), the one the fidelity check reads.
 enum class ElementRole {
   Container,     // div, p, section, center...: children as blocks
   Heading,       // h1..h6
@@ -47,13 +49,13 @@ enum class ElementRole {
   Sub,           // sub
   Sup,           // sup
   Code,          // code, tt, kbd, samp
-  Underline,     // u, ins: raw <u>…</u> around the content
+  Underline,     // u, ins, mark: the raw tags (<u>…</u>) around the content
   Link,          // a
   Image,         // img
   Break,         // br
   WordBreak,     // wbr: nothing
   Quote,         // q: content between quotation marks
-  Transparent,   // span, font, small, abbr, Word's o:p...: the content
+  Transparent,   // span, font, small, abbr, ruby, Word's o:p...: the content
   Unknown,       // no rule: raw HTML and an `unknown` entry
 };
 

@@ -1,83 +1,86 @@
-// Which rule each HTML element gets. One table, so adding an element to a
-// rule is one line.
+// Which rule each HTML element gets: taken from what the element means in
+// the shared element model (html/html_elements.h), which the fidelity check
+// reads too, plus the few attribute-driven cases (<a name="more">, embed
+// blockquotes).
 #include <array>
 #include <string_view>
-#include <unordered_map>
 
 #include "converter.h"
+#include "html/html_elements.h"
 
 namespace blogshift::convert {
 
 namespace {
 
-const std::unordered_map<std::string_view, ElementRole>& role_table() {
-  using R = ElementRole;
-  static const std::unordered_map<std::string_view, ElementRole> table = {
-      // blocks whose content is blocks
-      {"div", R::Container}, {"p", R::Container}, {"section", R::Container}, {"article", R::Container},
-      {"center", R::Container}, {"main", R::Container}, {"header", R::Container}, {"footer", R::Container},
-      {"nav", R::Container}, {"aside", R::Container}, {"figure", R::Container}, {"figcaption", R::Container},
-      {"address", R::Container}, {"hgroup", R::Container}, {"body", R::Container}, {"html", R::Container},
-      {"h1", R::Heading}, {"h2", R::Heading}, {"h3", R::Heading}, {"h4", R::Heading}, {"h5", R::Heading},
-      {"h6", R::Heading},
-      {"ul", R::List}, {"ol", R::List}, {"menu", R::List}, {"dir", R::List},
-      {"li", R::ListItem},
-      {"dl", R::DefList}, {"dt", R::DefTerm}, {"dd", R::DefDesc},
-      {"blockquote", R::BlockQuote},
-      {"pre", R::Preformatted}, {"xmp", R::Preformatted}, {"listing", R::Preformatted},
-      {"plaintext", R::Preformatted},
-      {"table", R::Table},
-      {"thead", R::TablePart}, {"tbody", R::TablePart}, {"tfoot", R::TablePart}, {"tr", R::TablePart},
-      {"td", R::TablePart}, {"th", R::TablePart}, {"caption", R::TablePart}, {"colgroup", R::TablePart},
-      {"col", R::TablePart},
-      {"hr", R::Rule},
-      {"blogger-more", R::More},
-      // kept as raw HTML
-      {"iframe", R::RawEmbed}, {"embed", R::RawEmbed}, {"object", R::RawEmbed}, {"video", R::RawEmbed}, {"audio", R::RawEmbed},
-      {"script", R::RawEmbed}, {"form", R::Raw}, {"input", R::RawEmbed}, {"button", R::RawEmbed}, {"select", R::RawEmbed},
-      {"textarea", R::RawEmbed}, {"canvas", R::RawEmbed}, {"svg", R::RawEmbed}, {"math", R::RawEmbed}, {"style", R::Raw},
-      {"noscript", R::RawEmbed}, {"template", R::Raw}, {"details", R::Raw}, {"fieldset", R::Raw},
-      {"meta", R::Raw}, {"link", R::Raw}, {"base", R::Raw}, {"title", R::Raw}, {"map", R::RawEmbed},
-      {"picture", R::RawEmbed}, {"applet", R::RawEmbed}, {"frameset", R::Raw}, {"frame", R::Raw}, {"dialog", R::Raw},
-      {"head", R::Raw},
-      // inline
-      {"b", R::Strong}, {"strong", R::Strong},
-      {"i", R::Emphasis}, {"em", R::Emphasis}, {"cite", R::Emphasis}, {"dfn", R::Emphasis}, {"var", R::Emphasis},
-      {"s", R::Strike}, {"strike", R::Strike}, {"del", R::Strike},
-      {"sub", R::Sub}, {"sup", R::Sup},
-      {"code", R::Code}, {"tt", R::Code}, {"kbd", R::Code}, {"samp", R::Code},
-      {"u", R::Underline}, {"ins", R::Underline},
-      {"a", R::Link}, {"img", R::Image}, {"br", R::Break}, {"wbr", R::WordBreak}, {"q", R::Quote},
-      {"span", R::Transparent}, {"font", R::Transparent}, {"small", R::Transparent}, {"big", R::Transparent},
-      {"abbr", R::Transparent}, {"acronym", R::Transparent}, {"time", R::Transparent}, {"label", R::Transparent},
-      {"mark", R::Transparent}, {"bdi", R::Transparent}, {"bdo", R::Transparent}, {"nobr", R::Transparent},
-      {"data", R::Transparent}, {"ruby", R::Transparent}, {"rb", R::Transparent}, {"rt", R::Transparent},
-      {"rp", R::Transparent}, {"legend", R::Transparent}, {"output", R::Transparent},
-  };
-  return table;
+using M = ElementMeaning;
+using R = ElementRole;
+
+// How an element of the shared model (html/html_elements.h) is written.
+ElementRole role_for(const HtmlElement& e) {
+  switch (e.meaning) {
+    case M::Plain: return e.display == ElementDisplay::Block ? R::Container : R::Transparent;
+    case M::Section: return R::Container;
+    case M::Heading: return R::Heading;
+    case M::List: return R::List;
+    case M::ListItem: return R::ListItem;
+    case M::DefList: return R::DefList;
+    case M::DefTerm: return R::DefTerm;
+    case M::DefDesc: return R::DefDesc;
+    case M::BlockQuote: return R::BlockQuote;
+    case M::Preformatted: return R::Preformatted;
+    case M::Table: return R::Table;
+    case M::TablePart:
+    case M::TableCell: return R::TablePart;
+    case M::Rule: return R::Rule;
+    case M::Strong: return R::Strong;
+    case M::Emphasis: return R::Emphasis;
+    case M::Strike: return R::Strike;
+    case M::Subscript: return R::Sub;
+    case M::Superscript: return R::Sup;
+    case M::Code: return R::Code;
+    case M::Marked: return R::Underline;
+    case M::Link: return R::Link;
+    case M::Image: return R::Image;
+    case M::LineBreak: return R::Break;
+    case M::WordBreak: return R::WordBreak;
+    case M::InlineQuote: return R::Quote;
+    case M::Ruby: return R::Transparent;
+    case M::Embed:
+    case M::Script:
+    case M::FormControl: return R::RawEmbed;
+    case M::Style:
+    case M::Metadata:
+    case M::Template:
+    case M::Form:
+    case M::Interactive:
+    case M::Frame:
+      // One that shows nothing (meta, link, title, dialog, noframes...) stays
+      // inline, so that it does not split the paragraph or list item it is
+      // in; alone in its paragraph it is a raw block all the same. A <style>
+      // stays a block: inline, its CSS would be read as Markdown.
+      if (e.void_element || (e.display == ElementDisplay::None && e.meaning != M::Style)) return R::RawEmbed;
+      return R::Raw;
+    case M::JumpBreak: return R::More;
+  }
+  return R::Unknown;
 }
 
 }  // namespace
 
 ElementRole role_of(const HtmlNode& element) {
-  const auto& table = role_table();
-  auto it = table.find(element.tag);
-  if (it != table.end()) {
-    ElementRole role = it->second;
-    if (role == ElementRole::Link && !element.has_attr("href")) {
-      const std::string* name = element.attr("name");
-      if (name && *name == "more") return ElementRole::More;
-    }
-    if (role == ElementRole::BlockQuote &&
-        (element.has_class("twitter-tweet") || element.has_class("instagram-media") ||
-         element.has_class("tiktok-embed") || element.has_class("imgur-embed-pub") ||
-         element.has_class("twitter-video")))
-      return ElementRole::Raw;
-    return role;
+  const HtmlElement* e = html_element(element.tag);
+  if (!e) return ElementRole::Unknown;
+  ElementRole role = role_for(*e);
+  if (role == ElementRole::Link && !element.has_attr("href")) {
+    const std::string* name = element.attr("name");
+    if (name && *name == "more") return ElementRole::More;
   }
-  // Word's namespaced tags (o:p, st1:place, w:Sdt...): their content.
-  if (element.tag.find(':') != std::string::npos) return ElementRole::Transparent;
-  return ElementRole::Unknown;
+  if (role == ElementRole::BlockQuote &&
+      (element.has_class("twitter-tweet") || element.has_class("instagram-media") ||
+       element.has_class("tiktok-embed") || element.has_class("imgur-embed-pub") ||
+       element.has_class("twitter-video")))
+    return ElementRole::Raw;
+  return role;
 }
 
 bool is_block_role(ElementRole role) {

@@ -73,8 +73,12 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
     case ElementRole::Strike: wrapped(node, DocKind::Strikethrough, parent); return;
     case ElementRole::Sub: wrapped(node, DocKind::Subscript, parent); return;
     case ElementRole::Sup: wrapped(node, DocKind::Superscript, parent); return;
-    case ElementRole::Code:
-    case ElementRole::Preformatted: inline_code(node, parent); return;
+    case ElementRole::Code: inline_code(node, parent); return;
+    case ElementRole::Preformatted:  // in a heading: a line of inline code
+      if (inline_only_) parent.add(DocKind::LineBreak);
+      inline_code(node, parent);
+      if (inline_only_) parent.add(DocKind::LineBreak);
+      return;
     case ElementRole::Underline: {
       DocNode content(DocKind::Paragraph);
       inline_children(node, content);
@@ -96,8 +100,10 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
     case ElementRole::Link: link(node, parent); return;
     case ElementRole::Image: image(node, parent); return;
     case ElementRole::Break: parent.add(DocKind::LineBreak); return;
-    case ElementRole::WordBreak:
-    case ElementRole::Rule: return;
+    case ElementRole::WordBreak: return;
+    case ElementRole::Rule:  // in a heading or a cell: the rule's line of its own
+      parent.add(DocKind::LineBreak);
+      return;
     case ElementRole::Quote:
       append_text(parent, "\u201C");
       inline_children(node, parent);

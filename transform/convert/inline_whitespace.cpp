@@ -115,7 +115,7 @@ int strip_trailing(DocNode& node, bool& before_break) {
   return changes;
 }
 
-// Drops empty text and empty wrappers; merges neighbouring text.
+// Drops empty text and empty wrappers; merges neighbouring text and code.
 int remove_empty(DocNode& node) {
   int changes = 0;
   std::vector<std::unique_ptr<DocNode>> kept;
@@ -126,7 +126,10 @@ int remove_empty(DocNode& node) {
       ++changes;
       continue;
     }
-    if (child->kind == DocKind::Text && !kept.empty() && kept.back()->kind == DocKind::Text) {
+    // Neighbouring text merges; so does neighbouring code (<code>A</code><code>B</code>
+    // shows "AB" in one run of code; two spans side by side would read as `A``B`).
+    if ((child->kind == DocKind::Text || child->kind == DocKind::Code) && !kept.empty() &&
+        kept.back()->kind == child->kind) {
       kept.back()->text += child->text;
       ++changes;
       continue;

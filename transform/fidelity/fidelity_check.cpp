@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "html/html_elements.h"
 #include "html/html_reader.h"
 #include "text.h"
 #include "markdown/cmark_render.h"
+#include "structure_compare.h"
 #include "text_compare.h"
 #include "visible_text.h"
 
@@ -203,9 +205,22 @@ struct SimpleTag {
   std::string name;  // lower case, for kOpen and kClose
 };
 
-// Inline elements without any effect on the visible text but <q>'s quotes.
+// Inline elements whose tags the walk can apply without parsing the HTML:
+// styles and elements without content rules of their own (html_elements.h).
 bool simple_inline(std::string_view name) {
-  return name == "sup" || name == "sub" || name == "u" || name == "ins" || name == "span" || name == "q";
+  const HtmlElement* e = html_element(name);
+  if (!e || e->display != ElementDisplay::Inline || e->void_element) return false;
+  switch (e->meaning) {
+    case ElementMeaning::Plain:
+    case ElementMeaning::Subscript:
+    case ElementMeaning::Superscript:
+    case ElementMeaning::Marked:
+    case ElementMeaning::InlineQuote:
+    case ElementMeaning::Emphasis:
+    case ElementMeaning::Strong:
+    case ElementMeaning::Strike: return true;
+    default: return false;
+  }
 }
 
 // `<br>`, `<br/>`, `<br />`, `<name ...>` and `</name>` of a simple_inline
@@ -290,21 +305,22 @@ public:
         out_.open("img", &url);
         return MarkdownDescend::kSkip;
       }
+      case MarkdownNodeKind::kList: out_.open_list(node.ordered, !node.tight); break;
       case MarkdownNodeKind::kParagraph:
       case MarkdownNodeKind::kHeading:
       case MarkdownNodeKind::kTableCell:
-        out_.open(block_tag(node.kind));
+        out_.open(tag_of(node));
         if (node.inline_html && !simple_inline_html(*node.inline_html)) return MarkdownDescend::kAsHtml;
         break;
       default:
-        if (std::string_view tag = block_tag(node.kind); !tag.empty()) out_.open(tag);
+        if (std::string_view tag = tag_of(node); !tag.empty()) out_.open(tag);
         break;
     }
     return MarkdownDescend::kChildren;
   }
 
   void leave(const MarkdownNode& node) override {
-    if (std::string_view tag = block_tag(node.kind); !tag.empty()) out_.close(tag);
+    if (std::string_view tag = tag_of(node); !tag.empty()) out_.close(tag);
   }
 
   void children_html(std::string_view rendered) override { html(rendered); }
@@ -314,16 +330,23 @@ public:
   VisibleText finish() { return out_.finish(); }
 
 private:
-  static std::string_view block_tag(MarkdownNodeKind kind) {
-    switch (kind) {
+  // The element cmark-gfm's HTML renderer writes for a container node.
+  static std::string_view tag_of(const MarkdownNode& node) {
+    static constexpr std::string_view kHeadings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+    switch (node.kind) {
       case MarkdownNodeKind::kBlockQuote: return "blockquote";
-      case MarkdownNodeKind::kList: return "ul";
+      case MarkdownNodeKind::kList: return node.ordered ? "ol" : "ul";
       case MarkdownNodeKind::kItem: return "li";
       case MarkdownNodeKind::kParagraph: return "p";
-      case MarkdownNodeKind::kHeading: return "h2";
+      case MarkdownNodeKind::kHeading: return kHeadings[std::clamp(node.level, 1, 6) - 1];
       case MarkdownNodeKind::kTable: return "table";
       case MarkdownNodeKind::kTableRow: return "tr";
       case MarkdownNodeKind::kTableCell: return "td";
+      case MarkdownNodeKind::kEmph: return "em";
+      case MarkdownNodeKind::kStrong: return "strong";
+      case MarkdownNodeKind::kStrikethrough: return "del";
+      case MarkdownNodeKind::kLink: return "a";
+      case MarkdownNodeKind::kImage: return "img";
       default: return {};
     }
   }
@@ -401,8 +424,17 @@ FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view mar
 
   result.code_blocks = source.code_blocks.size();
   result.inline_code = source.inline_code.size();
-  bool blocks_ok = compare_code(source.code_blocks, output.code_blocks, "code block", detail);
-  bool inline_ok = compare_code(source.inline_code, output.inline_code, "inline code", detail);
+  // Code that shows nothing but spaces (<pre></pre>, <code> </code>) is not
+  // compared: whether the writer keeps it, nothing of it is seen.
+  auto shown = [](const std::vector<std::string>& code) {
+    std::vector<std::string> out;
+    out.reserve(code.size());
+    for (const std::string& c : code)
+      if (!trim(c).empty()) out.push_back(c);
+    return out;
+  };
+  bool blocks_ok = compare_code(shown(source.code_blocks), shown(output.code_blocks), "code block", detail);
+  bool inline_ok = compare_code(shown(source.inline_code), shown(output.inline_code), "inline code", detail);
   result.code_ok = blocks_ok && inline_ok;
 
   TextComparison text = compare_text(source, output);
@@ -414,8 +446,20 @@ FidelityResult check_fidelity(const HtmlNode& cleaned_root, std::string_view mar
   result.break_recall = ratio(text.matched_breaks, text.source_breaks);
   describe_text(source, text, detail);
 
+  StructureComparison structure = compare_structure(source, output);
+  result.styled_words = structure.styled_words;
+  result.styled_kept = structure.styled_kept;
+  result.styles_ok = structure.styles_ok;
+  result.lists = source.lists.size();
+  result.lists_ok = structure.lists_ok;
+  result.tables = source.tables.size();
+  result.tables_ok = structure.tables_ok;
+  for (std::string& difference : structure.differences) detail.add(std::move(difference));
+  result.excused = std::move(structure.excused);
+
   result.passed = result.text_recall >= kMinTextRecall && result.break_recall >= kMinBreakRecall &&
-                  result.missing_links.empty() && result.missing_images.empty() && result.code_ok;
+                  result.missing_links.empty() && result.missing_images.empty() && result.code_ok &&
+                  result.styles_ok && result.lists_ok && result.tables_ok;
   result.detail = detail.join();
   return result;
 }

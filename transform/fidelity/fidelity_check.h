@@ -19,9 +19,16 @@
 //   code    the text of every <pre> and every inline <code> outside a <pre>,
 //           in order, equal (pre: exact but for CR LF, U+00A0, spaces at line ends and trailing
 //           newlines; inline code: white space collapsed).
+//   styles  the words shown in emphasis, strong, strikethrough, a heading of
+//           each level or a block quote (structure_compare.h).
+//   lists   each list's items, kind and looseness; tables: rows and columns.
+//
+// Differences the writer makes on purpose are excused by name (`excused`,
+// structure_compare.h lists the rules) rather than failed.
 //
 // `passed` needs text_recall >= kMinTextRecall, break_recall >=
-// kMinBreakRecall, every link and image kept and the code equal. Runs in
+// kMinBreakRecall, every link and image kept, the code equal, each style's
+// recall >= kMinStyleRecall and the lists and tables the same. Runs in
 // O(n) in the number of words (plus parsing the source and the Markdown).
 #pragma once
 
@@ -65,6 +72,18 @@ struct FidelityResult {
   size_t code_blocks = 0;   // <pre> in the source
   size_t inline_code = 0;   // <code> outside <pre> in the source
   bool code_ok = true;
+
+  size_t styled_words = 0;  // source words in some style (once per style)
+  size_t styled_kept = 0;
+  bool styles_ok = true;
+  size_t lists = 0;   // lists in the source
+  bool lists_ok = true;
+  size_t tables = 0;  // tables in the source
+  bool tables_ok = true;
+
+  // Differences excused as made on purpose, each "rule: what" (the rules:
+  // structure_compare.h); they do not fail the document.
+  std::vector<std::string> excused;
 
   // The first differences for the migration report, "; "-separated, at most
   // kMaxDetailItems of them (then "and N more"); empty when nothing differs.

@@ -1,37 +1,13 @@
 #include "visible_text.h"
 
-#include <initializer_list>
+#include <algorithm>
+#include <cstdint>
+
+#include "html/html_elements.h"
 
 namespace blogshift {
 
 namespace {
-
-bool hidden_element(std::string_view tag) {
-  return tag == "script" || tag == "style" || tag == "noscript" || tag == "template" || tag == "head" ||
-         tag == "iframe";
-}
-
-// Compared by length first: most tags are ruled out without a look at their bytes.
-bool block_element(std::string_view tag) {
-  auto any_of = [&](std::initializer_list<std::string_view> names) {
-    for (std::string_view name : names)
-      if (tag == name) return true;
-    return false;
-  };
-  switch (tag.size()) {
-    case 1: return tag == "p";
-    case 2: return (tag[0] == 'h' && ((tag[1] >= '1' && tag[1] <= '6') || tag[1] == 'r')) ||
-                   any_of({"dd", "dl", "dt", "li", "ol", "tr", "ul"});
-    case 3: return any_of({"dir", "div", "nav", "pre"});
-    case 4: return any_of({"body", "form", "html", "main", "menu"});
-    case 5: return any_of({"aside", "table", "tbody", "tfoot", "thead"});
-    case 6: return any_of({"center", "dialog", "figure", "footer", "header", "hgroup", "legend"});
-    case 7: return any_of({"address", "article", "caption", "details", "section", "summary"});
-    case 8: return tag == "fieldset";
-    case 10: return tag == "blockquote" || tag == "figcaption";
-    default: return false;
-  }
-}
 
 // One code point at text[i]; invalid or truncated sequences decode as one
 // byte (cp = the byte, which is then neither space nor CJK).
@@ -129,37 +105,202 @@ void VisibleTextBuilder::leave(const HtmlNode& n) {
 }
 
 bool VisibleTextBuilder::open(std::string_view tag, const std::string* url) {
-  if (hidden_element(tag)) return false;
-  if (tag == "br") {
+  const HtmlElement* e = html_element(tag);
+  const ElementDisplay display = e ? e->display : ElementDisplay::Inline;
+  if (display == ElementDisplay::None) return false;
+  ElementMeaning meaning = e ? e->meaning : ElementMeaning::Plain;
+  if (meaning == ElementMeaning::LineBreak) {
     line_break();
     if (pre_depth_ > 0) code_ += '\n';
     return false;
   }
-  // A table cell is a box of its own: its edges are breaks, as blocks are.
-  if (block_element(tag) || tag == "td" || tag == "th") line_break();
-  // Browsers show <q> with quotation marks; so does the Markdown.
-  if (tag == "q") text("\u201C");
-  if (tag == "a") {
-    if (url) out_.links.push_back(*url);
-  } else if (tag == "img") {
-    if (url) out_.images.push_back(*url);
-  } else if (tag == "pre") {
-    if (pre_depth_++ == 0) code_.clear();
-  } else if (tag == "code" && pre_depth_ == 0) {
-    if (code_depth_++ == 0) code_.clear();
+  // A block, a list item, a table cell: a box of its own, whose edges are
+  // breaks; inside a code block, the start of a line.
+  if (display == ElementDisplay::Block) {
+    line_break();
+    if (pre_depth_ > 0) code_line();
   }
+  // A heading is one line of Markdown: the blocks inside it (a quote, a list,
+  // a table, a code block) are lines of the heading, its code inline
+  // (block-in-heading).
+  const bool in_heading = !headings_.empty();
+  // Inside a code block, lists and tables are lines of code.
+  const bool structure = !in_heading && pre_depth_ == 0;
+  if (in_heading && meaning == ElementMeaning::Preformatted && pre_depth_ == 0) meaning = ElementMeaning::Code;
+  OpenKind kind = OpenKind::Other;
+  uint32_t index = 0;
+  switch (meaning) {
+    case ElementMeaning::InlineQuote: text("\u201C"); break;  // browsers show <q> with quotation marks
+    case ElementMeaning::Link:
+      if (url) out_.links.push_back(*url);
+      break;
+    case ElementMeaning::Image:
+      if (url) out_.images.push_back(*url);
+      break;
+    case ElementMeaning::Preformatted:
+      kind = OpenKind::Pre;
+      if (code_depth_ > 0) code_held_pre_ = true;
+      if (pre_depth_++ == 0) code_.clear();
+      break;
+    case ElementMeaning::Code:
+      if (pre_depth_ > 0) break;
+      kind = OpenKind::Code;
+      if (code_depth_++ == 0) {
+        code_.clear();
+        code_held_pre_ = false;
+        code_continues_ = !out_.inline_code.empty() && in_word_ && !break_pending_ &&
+                          out_.chars.size() == code_end_chars_ && out_.images.size() + out_.links.size() == code_end_refs_;
+      }
+      break;
+    case ElementMeaning::Emphasis: kind = OpenKind::Emphasis; ++emphasis_; break;
+    case ElementMeaning::Strong: kind = OpenKind::Strong; ++strong_; break;
+    case ElementMeaning::Strike: kind = OpenKind::Strike; ++strike_; break;
+    case ElementMeaning::BlockQuote:
+      if (in_heading) break;
+      kind = OpenKind::Quote;
+      ++quote_;
+      break;
+    case ElementMeaning::Heading:
+      kind = OpenKind::Heading;
+      headings_.push_back(static_cast<uint8_t>(tag[1] - '0'));
+      break;
+    case ElementMeaning::List:
+      if (!structure) break;
+      kind = OpenKind::List;
+      index = static_cast<uint32_t>(out_.lists.size());
+      out_.lists.push_back({tag == "ol", 0, 0, false});
+      fixed_lists_.push_back(false);
+      break;
+    case ElementMeaning::ListItem:
+      for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+        if (it->kind != OpenKind::List) continue;
+        ListShape& list = out_.lists[it->index];
+        if (list.items == 0 && shows_since(*it)) list.leading_stray = true;
+        ++list.items;
+        kind = OpenKind::Item;
+        index = it->index;
+        break;
+      }
+      break;
+    case ElementMeaning::Section:
+      // A paragraph straight inside a list item: margins around it (a loose list).
+      if (tag == "p" && !open_.empty() && open_.back().kind == OpenKind::Item) {
+        kind = OpenKind::ItemParagraph;
+        index = open_.back().index;
+      }
+      break;
+    case ElementMeaning::Table:
+      if (!structure) break;
+      kind = OpenKind::Table;
+      index = static_cast<uint32_t>(out_.tables.size());
+      out_.tables.push_back({});
+      break;
+    case ElementMeaning::TablePart:
+      if (tag == "tr") {
+        for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+          if (it->kind != OpenKind::Table) continue;
+          ++out_.tables[it->index].rows;
+          kind = OpenKind::Row;
+          index = it->index;
+          break;
+        }
+      }
+      break;
+    case ElementMeaning::TableCell:
+      for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+        if (it->kind != OpenKind::Row) continue;
+        TableShape& table = out_.tables[it->index];
+        table.columns = std::max(table.columns, ++it->cells);
+        break;
+      }
+      break;
+    default: break;
+  }
+  open_structure(kind, index, display == ElementDisplay::Block, meaning == ElementMeaning::InlineQuote);
   return true;
 }
 
+void VisibleTextBuilder::open_list(bool ordered, bool loose) {
+  line_break();
+  const auto index = static_cast<uint32_t>(out_.lists.size());
+  out_.lists.push_back({ordered, 0, 0, loose});
+  fixed_lists_.push_back(true);
+  open_structure(OpenKind::List, index, true, false);
+}
+
+void VisibleTextBuilder::open_structure(OpenKind kind, uint32_t index, bool block, bool quote_marks) {
+  Open o;
+  o.kind = kind;
+  o.block = block;
+  o.quote_marks = quote_marks;
+  o.index = index;
+  o.words_at = out_.words.size() + (in_word_ ? 1 : 0);
+  o.images_at = out_.images.size();
+  open_.push_back(o);
+}
+
+void VisibleTextBuilder::code_line() {
+  if (!code_.empty() && code_.back() != '\n') code_ += '\n';
+}
+
 void VisibleTextBuilder::close(std::string_view tag) {
-  if (hidden_element(tag) || tag == "br") return;
-  if (block_element(tag) || tag == "td" || tag == "th") line_break();
-  if (tag == "q") text("\u201D");
-  if (tag == "pre") {
-    if (pre_depth_ > 0 && --pre_depth_ == 0) out_.code_blocks.push_back(finish_block_code());
-  } else if (tag == "code" && pre_depth_ == 0 && code_depth_ > 0) {
-    if (--code_depth_ == 0) out_.inline_code.push_back(collapse_whitespace(code_));
+  const ElementDisplay display = element_display(tag);
+  if (display == ElementDisplay::None || element_meaning(tag) == ElementMeaning::LineBreak) return;
+  if (open_.empty()) return;  // more closed than opened: nothing to undo
+  const Open o = open_.back();
+  open_.pop_back();
+  if (o.block) {
+    line_break();
+    if (pre_depth_ > (o.kind == OpenKind::Pre ? 1 : 0)) code_line();
   }
+  if (o.quote_marks) text("\u201D");
+  switch (o.kind) {
+    case OpenKind::Pre:
+      if (pre_depth_ > 0 && --pre_depth_ == 0) out_.code_blocks.push_back(finish_block_code());
+      break;
+    case OpenKind::Code:
+      if (code_depth_ > 0 && --code_depth_ == 0 && !code_held_pre_) {
+        if (code_continues_) out_.inline_code.back() = collapse_whitespace(out_.inline_code.back() + code_);
+        else out_.inline_code.push_back(collapse_whitespace(code_));
+        code_end_chars_ = out_.chars.size();
+        code_end_refs_ = out_.images.size() + out_.links.size();
+      }
+      break;
+    case OpenKind::Emphasis: --emphasis_; break;
+    case OpenKind::Strong: --strong_; break;
+    case OpenKind::Strike: --strike_; break;
+    case OpenKind::Quote: --quote_; break;
+    case OpenKind::Heading: headings_.pop_back(); break;
+    case OpenKind::Item:
+      if (!shows_since(o)) ++out_.lists[o.index].empty_items;
+      break;
+    case OpenKind::ItemParagraph:  // a list opened by open_list() has its looseness already
+      if (shows_since(o) && !fixed_lists_[o.index]) out_.lists[o.index].loose = true;
+      break;
+    case OpenKind::Row: {
+      TableShape& table = out_.tables[o.index];
+      if (table.rows == 1) table.first_row_empty = !shows_since(o);
+      break;
+    }
+    case OpenKind::List:
+      if (out_.lists[o.index].items == 0 && shows_since(o)) out_.lists[o.index].leading_stray = true;
+      break;
+    case OpenKind::Table:
+      out_.tables[o.index].words = static_cast<uint32_t>(out_.words.size() - o.words_at);
+      break;
+    default: break;
+  }
+}
+
+WordStyle VisibleTextBuilder::current_style() const {
+  WordStyle style;
+  if (pre_depth_ > 0 || code_depth_ > 0) return style;
+  if (emphasis_ > 0) style.bits |= kStyleEmphasis;
+  if (strong_ > 0) style.bits |= kStyleStrong;
+  if (strike_ > 0) style.bits |= kStyleStrike;
+  if (quote_ > 0) style.bits |= kStyleQuote;
+  if (!headings_.empty()) style.heading = headings_.back();
+  return style;
 }
 
 void VisibleTextBuilder::text(std::string_view run) {
@@ -192,6 +333,7 @@ void VisibleTextBuilder::text(std::string_view run) {
         if (break_pending_ && !out_.words.empty()) out_.breaks.push_back(static_cast<uint32_t>(out_.words.size()));
         break_pending_ = false;
         out_.words.push_back({static_cast<uint32_t>(out_.chars.size()), 3});
+        out_.styles.push_back(current_style());
         out_.chars.append(run.data() + i, 3);
         i += 3;
         continue;
@@ -205,6 +347,7 @@ void VisibleTextBuilder::text(std::string_view run) {
       if (break_pending_ && !out_.words.empty()) out_.breaks.push_back(static_cast<uint32_t>(out_.words.size()));
       break_pending_ = false;
       out_.words.push_back({static_cast<uint32_t>(out_.chars.size()), static_cast<uint32_t>(cp.length)});
+      out_.styles.push_back(current_style());
       out_.chars.append(run.substr(i, cp.length));
     } else if (!ignorable(cp.cp)) {
       add_char(run.substr(i, cp.length));
@@ -216,6 +359,7 @@ void VisibleTextBuilder::text(std::string_view run) {
 void VisibleTextBuilder::reserve(size_t text_bytes) {
   out_.chars.reserve(text_bytes);
   out_.words.reserve(text_bytes / 4);
+  out_.styles.reserve(text_bytes / 4);
   out_.breaks.reserve(text_bytes / 64);
 }
 
@@ -225,7 +369,11 @@ void VisibleTextBuilder::add_char(std::string_view bytes) {
     break_pending_ = false;
     in_word_ = true;
     word_start_ = out_.chars.size();
+    word_style_ = {};
   }
+  WordStyle now = current_style();
+  word_style_.bits |= now.bits;
+  if (now.heading != 0) word_style_.heading = now.heading;
   out_.chars.append(bytes);
 }
 
@@ -234,6 +382,7 @@ void VisibleTextBuilder::end_word() {
   in_word_ = false;
   size_t length = out_.chars.size() - word_start_;
   out_.words.push_back({static_cast<uint32_t>(word_start_), static_cast<uint32_t>(length)});
+  out_.styles.push_back(word_style_);
 }
 
 void VisibleTextBuilder::line_break() {

@@ -201,6 +201,11 @@ void walk_commonmark(std::string_view markdown, MarkdownVisitor& visitor) {
       case MarkdownNodeKind::kHtmlInline: info.literal = view(cmark_node_get_literal(node)); break;
       case MarkdownNodeKind::kLink:
       case MarkdownNodeKind::kImage: info.url = view(cmark_node_get_url(node)); break;
+      case MarkdownNodeKind::kHeading: info.level = cmark_node_get_heading_level(node); break;
+      case MarkdownNodeKind::kList:
+        info.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        info.tight = cmark_node_get_list_tight(node) != 0;
+        break;
       default: break;
     }
     if (event == CMARK_EVENT_EXIT) {

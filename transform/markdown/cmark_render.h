@@ -37,6 +37,9 @@ struct MarkdownNode {
   MarkdownNodeKind kind = MarkdownNodeKind::kOther;
   std::string_view literal;  // text, code, code block, HTML block and inline HTML
   std::string_view url;      // link and image destination, as parsed (not escaped)
+  int level = 0;             // heading: 1-6
+  bool ordered = false;      // list: an ordered list
+  bool tight = true;         // list: tight (its paragraphs are not set off)
   // On entering a paragraph, heading or table cell: the raw inline HTML
   // anywhere inside it, in document order (nullptr when there is none).
   const std::vector<std::string_view>* inline_html = nullptr;

@@ -1,5 +1,7 @@
 #include "passes/tree_edit.h"
 
+#include "html/html_elements.h"
+
 #include <algorithm>
 #include <array>
 
@@ -157,24 +159,37 @@ bool remove_attr(HtmlNode& node, std::string_view name) {
   return removed;
 }
 
+// From the shared element model (html/html_elements.h): a box of its own,
+// or content that is never text of a paragraph (script, style, template), or
+// Blogger's jump break.
 bool is_block_tag(std::string_view tag) {
-  static constexpr std::array<std::string_view, 44> kBlock = {
-      "address", "article", "aside",    "blockquote", "center",  "details", "dialog",   "dd",      "dir",
-      "div",     "dl",      "dt",       "fieldset",   "figcaption", "figure", "footer", "form",    "h1",
-      "h2",      "h3",      "h4",       "h5",         "h6",      "header",  "hgroup",   "hr",      "li",
-      "main",    "menu",    "nav",      "ol",         "p",       "pre",     "section",  "table",   "ul",
-      "script",  "style",   "noscript", "template",   "caption", "tr",      "td",       "blogger-more"};
-  return contains(tag, kBlock);
+  const HtmlElement* e = html_element(tag);
+  if (!e) return false;
+  switch (e->meaning) {
+    case ElementMeaning::Script:
+    case ElementMeaning::Style:
+    case ElementMeaning::Template:
+    case ElementMeaning::JumpBreak: return true;
+    default: return e->display == ElementDisplay::Block;
+  }
 }
 
 bool is_inline_tag(std::string_view tag) { return !is_block_tag(tag); }
 
 bool is_inline(const HtmlNode& node) { return !node.is_element() || is_inline_tag(node.tag); }
 
+// Text shown as written: code (pre, code, tt, kbd, samp, xmp...), scripts,
+// styles and text areas.
 bool is_literal_tag(std::string_view tag) {
-  static constexpr std::array<std::string_view, 7> kLiteral = {"pre", "code", "script", "style",
-                                                               "textarea", "xmp", "kbd"};
-  return contains(tag, kLiteral);
+  const HtmlElement* e = html_element(tag);
+  if (!e) return false;
+  switch (e->meaning) {
+    case ElementMeaning::Preformatted:
+    case ElementMeaning::Code:
+    case ElementMeaning::Script:
+    case ElementMeaning::Style: return true;
+    default: return tag == "textarea";
+  }
 }
 
 bool in_literal_text(const HtmlNode& node) {
@@ -183,10 +198,11 @@ bool in_literal_text(const HtmlNode& node) {
   return false;
 }
 
+// A block holding blocks (div, section, blockquote, center...), not a paragraph.
 bool is_block_container_tag(std::string_view tag) {
-  static constexpr std::array<std::string_view, 11> kContainers = {
-      "body", "div", "blockquote", "section", "article", "main", "header", "footer", "aside", "center", "figure"};
-  return contains(tag, kContainers);
+  const HtmlElement* e = html_element(tag);
+  if (!e) return false;
+  return (e->meaning == ElementMeaning::Section && tag != "p") || e->meaning == ElementMeaning::BlockQuote;
 }
 
 bool is_blank(std::string_view text) {

@@ -60,9 +60,10 @@ bool is_inline_tag(std::string_view tag);
 // Text, comments and inline elements.
 bool is_inline(const HtmlNode& node);
 // Elements that start a block (p, div, ul, table, h1, pre, hr... and the
-// jump-break marker); everything else that is an element counts as inline.
+// jump-break marker), by the shared element model (html/html_elements.h);
+// everything else that is an element counts as inline.
 bool is_block_tag(std::string_view tag);
-// Inside pre, code, script, style, textarea (whitespace and text are literal).
+// Inside pre, code, tt, kbd, samp, script, style, textarea (whitespace and text are literal).
 bool in_literal_text(const HtmlNode& node);
 // Whether text inside an element `tag` is literal (pre, code, script...).
 bool is_literal_tag(std::string_view tag);
