@@ -69,12 +69,13 @@ inline std::string oracle_failure(std::string_view html, std::string_view markdo
 
   if (f.matched_words > f.source_words) return "fidelity: matched_words > source_words";
   if (f.matched_breaks > f.source_breaks) return "fidelity: matched_breaks > source_breaks";
+  if (f.styled_kept > f.styled_words) return "fidelity: styled_kept > styled_words";
   if (f.links_kept > f.links_total || f.links_total - f.links_kept != f.missing_links.size())
     return "fidelity: links_kept + missing_links != links_total";
   if (f.images_kept > f.images_total || f.images_total - f.images_kept != f.missing_images.size())
     return "fidelity: images_kept + missing_images != images_total";
   bool rule = f.text_recall >= kMinTextRecall && f.break_recall >= kMinBreakRecall && f.missing_links.empty() &&
-              f.missing_images.empty() && f.code_ok;
+              f.missing_images.empty() && f.code_ok && f.styles_ok && f.lists_ok && f.tables_ok;
   if (f.passed != rule) return "fidelity: `passed` disagrees with the documented rule";
 
   if (size_t nul = markdown.find('\0'); nul != std::string_view::npos)
