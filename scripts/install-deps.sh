@@ -20,6 +20,9 @@ packages=(
   # the migration report rendered in a real browser (headless), with a font;
   # pdftotext reads its print layout back
   chromium fonts-dejavu-core poppler-utils
+  # the fuzz build (fuzz/, CI step 3): clang, and libFuzzer's runtime, which
+  # libclang-common-14-dev only recommends (and --no-install-recommends skips)
+  clang libclang-rt-14-dev
   # benchmarks (peers)
   libxml2-utils util-linux
   # redirect-map tests: real web servers on 127.0.0.1

@@ -18,6 +18,65 @@ namespace blogshift {
 
 namespace {
 
+// Length of the well-formed UTF-8 sequence at raw[i] (a byte >= 0x80), or 0.
+size_t utf8_sequence(std::string_view raw, size_t i) {
+  auto b = static_cast<unsigned char>(raw[i]);
+  size_t len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+  unsigned lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+  unsigned hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+  if (len == 0 || i + len > raw.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    auto c = static_cast<unsigned char>(raw[i + k]);
+    if (k == 1 ? c < lo || c > hi : c < 0x80 || c > 0xBF) return 0;
+  }
+  return len;
+}
+
+// `raw` with NUL and every byte outside well-formed UTF-8 as U+FFFD, and
+// A-Z lowered when `lower` (the tokenizer's spelling of a name).
+std::string replace_bad_bytes(std::string_view raw, bool lower) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size();) {
+    auto b = static_cast<unsigned char>(raw[i]);
+    size_t len = b == 0 ? 0 : b < 0x80 ? 1 : utf8_sequence(raw, i);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+    } else if (len == 1) {
+      out += lower ? ascii_lower(raw[i]) : raw[i];
+      ++i;
+    } else {
+      out.append(raw.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+// gumbo's text and attribute values, which are UTF-8 but for one case: a
+// numeric character reference too large for an int (&#x55000000000;)
+// overflows in gumbo and comes out as bytes that are not UTF-8 at all. Such
+// bytes become U+FFFD (what HTML5 says of a reference past U+10FFFF).
+std::string gumbo_text(const char* text) {
+  if (!text) return {};
+  std::string_view raw(text);
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (static_cast<unsigned char>(raw[i]) < 0x80) continue;
+    size_t len = utf8_sequence(raw, i);
+    if (len == 0) return replace_bad_bytes(raw, false);
+    i += len - 1;
+  }
+  return std::string(raw);
+}
+
+// The source's raw spelling of a tag name as the HTML tokenizer reads it:
+// A-Z lowered, NUL and every byte outside well-formed UTF-8 as U+FFFD (gumbo
+// does this for text and attributes, but the spelling of an unknown tag
+// comes straight from the source bytes).
+std::string tokenized_name(std::string_view raw) { return replace_bad_bytes(raw, true); }
+
 std::string tag_name(const GumboNode& node) {
   const GumboElement& el = node.v.element;
   // The source's spelling is needed only for SVG's mixed-case names and unknown tags.
@@ -29,7 +88,7 @@ std::string tag_name(const GumboNode& node) {
   }
   if (el.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(el.tag);
   if (piece.length == 0 || !piece.data) return "unknown";
-  std::string name = ascii_lower(std::string_view(piece.data, piece.length));
+  std::string name = tokenized_name(std::string_view(piece.data, piece.length));
   return name.empty() ? "unknown" : name;
 }
 
@@ -47,7 +106,7 @@ std::string flatten_text(const GumboNode* from, int64_t& elements) {
       const GumboVector& kids = n->v.element.children;
       for (unsigned i = kids.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
     } else if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
-      out += n->v.text.text;
+      out += gumbo_text(n->v.text.text);
     }
   }
   return out;
@@ -62,7 +121,7 @@ void copy_element_fields(const GumboNode& g, HtmlNode& n, std::string_view buffe
   n.attributes.reserve(el.attributes.length);
   for (unsigned i = 0; i < el.attributes.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
-    n.attributes.push_back({a->name ? std::string(a->name) : std::string(), a->value ? std::string(a->value) : std::string()});
+    n.attributes.push_back({a->name ? std::string(a->name) : std::string(), gumbo_text(a->value)});
   }
   if (el.original_tag.length > 0) {
     n.source_offset = el.start_pos.offset;
@@ -145,13 +204,13 @@ HtmlReadResult read_html(std::string_view bytes, const HtmlReadOptions& options)
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
       case GUMBO_NODE_CDATA: {
-        HtmlNode* n = parent->append(HtmlNode::text_node(child->v.text.text));
+        HtmlNode* n = parent->append(HtmlNode::text_node(gumbo_text(child->v.text.text)));
         n->source_offset = child->v.text.start_pos.offset;
         n->line = child->v.text.start_pos.line;
         break;
       }
       case GUMBO_NODE_COMMENT: {
-        HtmlNode* n = parent->append(HtmlNode::comment(child->v.text.text));
+        HtmlNode* n = parent->append(HtmlNode::comment(gumbo_text(child->v.text.text)));
         n->source_offset = child->v.text.start_pos.offset;
         n->line = child->v.text.start_pos.line;
         break;

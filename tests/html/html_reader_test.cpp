@@ -68,6 +68,30 @@ TEST(HtmlReader, ScriptTextIsRaw) {
   EXPECT_EQ(text_content(*doc.root), "");  // script text is not page text
 }
 
+// Found by fuzz/body_converter_fuzzer: an unknown tag's name was the source's
+// raw bytes, so a NUL or a stray byte in it reached the Markdown (raw HTML).
+// The tokenizer's spelling: NUL and bytes outside UTF-8 become U+FFFD.
+TEST(HtmlReader, UnknownTagNamesAreSpelledAsTheTokenizerReadsThem) {
+  using namespace std::string_literals;
+  std::string src = "<p\x04\0\0\0>a</p\x04\0\0\0><X-\xFF\xC3\xA9\xC3>b</X-\xFF\xC3\xA9\xC3>"s;
+  HtmlDocument doc = parse_html(src);
+  const HtmlNode& body = body_of(doc);
+  ASSERT_EQ(body.children.size(), 2u);
+  EXPECT_EQ(body.children[0]->tag, "p\x04\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(body.children[1]->tag, "x-\xEF\xBF\xBD\xC3\xA9\xEF\xBF\xBD");
+  EXPECT_EQ(outer_html(body).find('\0'), std::string::npos);
+}
+
+// Found by fuzz/body_converter_fuzzer: gumbo's numeric character references
+// overflow an int past 8 hex digits and came out as bytes that are not UTF-8.
+TEST(HtmlReader, HugeCharacterReferencesBecomeReplacementCharacters) {
+  HtmlDocument doc = parse_html("<p title='&#x5500000000000;'>a&#x05500eeeeeeeeeeeeeeeeeeeee5;b &#x110000;c &#x4e2d;</p>");
+  const HtmlNode* p = find_first(*doc.root, by_tag("p"));
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(text_content(*p), "a\xEF\xBF\xBD""b \xEF\xBF\xBD""c \xE4\xB8\xAD");
+  EXPECT_EQ(p->attr_or("title"), "\xEF\xBF\xBD");
+}
+
 TEST(HtmlReader, DepthIsCapped) {
   std::string src;
   for (int i = 0; i < 2000; ++i) src += "<div>";
