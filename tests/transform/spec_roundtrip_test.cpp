@@ -138,6 +138,7 @@ struct RoundTrip {
   std::string markdown;      // what blogshift writes of that HTML
   std::string html_back;     // cmark-gfm's rendering of that
   std::string normal, normal_back;
+  std::string tree;          // the document tree, for the failure message
   bool identical = false;
 };
 
@@ -146,6 +147,7 @@ RoundTrip round_trip(const SpecExample& ex) {
   r.html = render_commonmark_to_html(ex.markdown);
   BodyConversion body = convert_body(r.html);
   r.markdown = write_commonmark(*body.document);
+  r.tree = dump_document(*body.document);
   r.html_back = render_commonmark_to_html(r.markdown);
   r.normal = testing::normalize_spec_html(r.html);
   r.normal_back = testing::normalize_spec_html(r.html_back);
@@ -157,7 +159,7 @@ std::string describe(const std::string& key, const SpecExample& ex, const RoundT
   std::ostringstream s;
   s << "== " << key << " (" << ex.section << ")\n"
     << "-- Markdown:\n" << ex.markdown << "-- cmark-gfm's HTML:\n" << r.html
-    << "-- blogshift's Markdown:\n" << r.markdown << "-- rendered back:\n" << r.html_back
+    << "-- document tree:\n" << r.tree << "-- blogshift's Markdown:\n" << r.markdown << "-- rendered back:\n" << r.html_back
     << "-- normalised:\n" << r.normal << "\n-- normalised back:\n" << r.normal_back << "\n";
   return s.str();
 }

@@ -17,7 +17,8 @@
 //   `<div><div>…</div></div>` loses both wrappers, and `<div><br></div>`
 //   disappears.
 // * A list item is split only when it holds <br><br> (splitting it
-//   otherwise would make a tight list loose); one left with nothing goes,
+//   otherwise, even around a nested list or other block, would make a
+//   tight list loose); one left with nothing goes,
 //   and so does its list when no item is left. Any list, quotation or
 //   wrapper left holding only whitespace at the end goes. Table cells are left alone
 //   (GFM cells hold no paragraphs).
@@ -34,12 +35,12 @@ namespace blogshift::passes {
 
 namespace {
 
-bool has_break_run_or_block(const HtmlNode& n) {
+bool has_break_run_or_block(const HtmlNode& n, bool blocks = true) {
   size_t breaks = 0;
   for (const auto& c : n.children) {
     if (c->is_element("br")) {
       if (++breaks >= 2) return true;
-    } else if (c->is_element() && is_block_tag(c->tag)) {
+    } else if (blocks && c->is_element() && is_block_tag(c->tag)) {
       return true;
     } else if (!(c->is_text() && is_blank(c->text)) && c->kind != HtmlNodeKind::Comment) {
       breaks = 0;
@@ -89,7 +90,9 @@ void line_breaks_pass(HtmlNode& body, PassContext& context) {
       continue;
     }
     if (n->tag == "li") {
-      if (!has_break_run_or_block(*n)) continue;
+      // Only a <br><br> run splits an item: `<li>a<ul>…</ul></li>` is a
+      // tight item holding a list, and a <p> around "a" would make it loose.
+      if (!has_break_run_or_block(*n, false)) continue;
       adopt(*n, to_blocks(take_children(*n), true));
       ++context.changes;
       if (n->children.empty() && n->attributes.empty()) {
