@@ -206,14 +206,10 @@ void Converter::inline_code(const HtmlNode& element, DocNode& parent) {
     target->url = std::string(trim(a->attr_or("href")));
     target->title = attribute_text(*a, "title");
   }
+  // The spaces at either end are part of the code (a browser shows them on
+  // the code's background); the writer pads the span so CommonMark keeps them.
   std::string text = code_text(element);
-  bool lead = !text.empty() && text.front() == ' ';
-  if (lead) text.erase(0, 1);
-  bool trail = !text.empty() && text.back() == ' ';
-  if (trail) text.pop_back();
-  if (lead) append_text(*target, " ");
   if (!text.empty()) target->add(DocKind::Code)->text = std::move(text);
-  if (trail) append_text(*target, " ");
   if (target != &parent) finish_wrapper(parent);
 }
 
