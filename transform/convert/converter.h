@@ -93,8 +93,7 @@ bool visually_empty(const DocNode& container);
 // one RawBlock with the same HTML; nullptr when it holds anything else.
 std::unique_ptr<DocNode> raw_only(const DocNode& paragraph);
 
-// The code block of a <pre> (code_block_rules.cpp), or nullptr when it
-// holds no text.
+// The code block of a <pre> (code_block_rules.cpp), empty or not.
 std::unique_ptr<DocNode> code_block_from_pre(const HtmlNode& pre);
 // SyntaxHighlighter's <script type="syntaxhighlighter" class="brush: js">.
 bool is_highlighter_script(const HtmlNode& element);

@@ -13,7 +13,8 @@
 //    ("- ---" would itself be a thematic break);
 //  * code blocks are fenced with ``` (one more backtick than the longest run
 //    inside, or ~~~ when the info string has a backtick); trailing
-//    whitespace of code lines is stripped; blank lines inside code are kept;
+//    whitespace of code lines is stripped; blank lines inside code, first
+//    and last ones included, are kept; an empty code block is two fences;
 //  * paragraphs of nothing but whitespace are left out;
 //  * RawBlock: see raw_html_block.h; tables: see table_writer.h.
 #include "markdown/commonmark_writer.h"
@@ -225,8 +226,10 @@ class BlockWriter {
     const char fence_char = info.find('`') == std::string::npos ? '`' : '~';
     std::vector<std::string> lines;
     size_t longest = 0, run = 0;
+    // Blank lines at the end are content (a <pre> shows them); the text has
+    // no final line end of its own.
     std::string_view code = n.text;
-    while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.remove_suffix(1);
+    if (!code.empty() && code.back() == '\r') code.remove_suffix(1);
     size_t start = 0;
     while (start <= code.size()) {
       size_t end = code.find('\n', start);
