@@ -201,6 +201,8 @@ void Converter::block_child(const HtmlNode& node, Run& run) {
     if (is_more_comment(node)) {
       run.flush();
       run.out().add(DocKind::ExcerptBreak);
+    } else {
+      inline_node(node, run.paragraph());  // kept as raw HTML, or dropped
     }
     return;
   }

@@ -66,6 +66,11 @@ bool is_block_role(ElementRole role);
 std::string raw_label(const HtmlNode& element);
 // True for the jump-break comment <!-- more -->.
 bool is_more_comment(const HtmlNode& node);
+// True for a comment that is kept (as raw HTML, "<!--" text "-->"): every
+// one but the jump break and editors' markers, Word's conditional comments
+// (<!--[if gte mso 9]>…<![endif]-->) and the clipboard's StartFragment /
+// EndFragment, which say nothing about the post.
+bool is_kept_comment(const HtmlNode& node);
 // Collapses runs of HTML whitespace (space, tab, LF, CR, FF) to one space;
 // no trimming; U+00A0 is not whitespace here.
 std::string collapse_html_whitespace(std::string_view text);

@@ -39,8 +39,11 @@
 //     select, textarea, canvas, svg, math, style, noscript, details, meta,
 //     link, tweet/instagram blockquotes... → RawBlock at block level,
 //     RawInline inside inline content; kept_raw names the element.
-//   * Comments are dropped, except <!-- more -->; blogger-more, the comment
-//     and <a name="more"> become an ExcerptBreak (at block level).
+//   * Comments are kept as raw HTML (RawInline, a RawBlock when alone
+//     between blocks; kept_raw "comment"), except editors' markers (Word's
+//     conditional comments, StartFragment/EndFragment) and <!-- more -->;
+//     blogger-more, that comment and <a name="more"> become an
+//     ExcerptBreak (at block level).
 //   * Unknown elements: RawInline (RawBlock when they hold blocks) and an
 //     `unknown` entry.
 //   * Whitespace: runs of HTML whitespace collapse to one space (outside

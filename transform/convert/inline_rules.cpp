@@ -53,6 +53,13 @@ std::string attribute_text(const HtmlNode& element, std::string_view name) {
 
 }  // namespace
 
+bool is_kept_comment(const HtmlNode& node) {
+  if (node.kind != HtmlNodeKind::Comment || is_more_comment(node)) return false;
+  std::string_view text = trim(node.text);
+  if (starts_with_ci(text, "[if") || starts_with_ci(text, "[endif") || ends_with_ci(text, "[endif]")) return false;
+  return !(iequals(text, "StartFragment") || iequals(text, "EndFragment"));
+}
+
 void Converter::inline_children(const HtmlNode& node, DocNode& parent) {
   for (const auto& child : node.children) inline_node(*child, parent);
 }
@@ -67,7 +74,13 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
     append_html_text(parent, node.text);
     return;
   }
-  if (!node.is_element()) return;  // comments
+  if (!node.is_element()) {  // a comment
+    if (is_kept_comment(node)) {
+      parent.add(DocKind::RawInline)->text = "<!--" + node.text + "-->";
+      report_.kept_raw.push_back("comment");
+    }
+    return;
+  }
   switch (role_of(node)) {
     case ElementRole::Strong: wrapped(node, DocKind::Strong, parent); return;
     case ElementRole::Emphasis: wrapped(node, DocKind::Emphasis, parent); return;
