@@ -297,7 +297,7 @@ void Converter::distribute(const HtmlNode& element, ElementRole role, Run& run) 
       std::string href(trim(element.attr_or("href")));
       if (is_javascript_url(href)) {
         report_.notes.push_back("javascript: link");
-      } else if (!href.empty()) {
+      } else if (element.has_attr("href")) {
         w.kind = DocKind::Link;
         w.url = href;
         w.title = element.attr_or("title");

@@ -171,7 +171,8 @@ void Converter::wrapped(const HtmlNode& element, DocKind kind, DocNode& parent) 
 void Converter::link(const HtmlNode& element, DocNode& parent) {
   const std::string* href_attr = element.attr("href");
   std::string href = href_attr ? std::string(trim(*href_attr)) : std::string();
-  if (href.empty() || active(DocKind::Link)) {  // an anchor, or a link inside a link
+  // No href: an anchor. href="" is a link (to the page itself) all the same.
+  if (!href_attr || active(DocKind::Link)) {  // an anchor, or a link inside a link
     inline_children(element, parent);
     return;
   }
@@ -182,7 +183,7 @@ void Converter::link(const HtmlNode& element, DocNode& parent) {
   }
   DocNode* link = parent.add(DocKind::Link);
   link->url = href;
-  link->title = attribute_text(element, "title");
+  link->title = element.attr_or("title");  // as written: a browser shows its line breaks too
   unsigned saved = active_;
   active_ |= bit(DocKind::Link);
   inline_children(element, *link);

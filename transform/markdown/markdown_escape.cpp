@@ -307,8 +307,8 @@ std::string link_title(std::string_view title) {
   for (size_t i = 0; i < title.size(); ++i) {
     char c = title[i];
     char next = i + 1 < title.size() ? title[i + 1] : '\0';
-    if (c == '\n' || c == '\r') {
-      out += ' ';
+    if (c == '\n' || c == '\r') {  // a title may span lines, but not hold a blank one
+      out += c == '\n' ? "&#10;" : "&#13;";
       continue;
     }
     if (c == '"' || (c == '\\' && is_ascii_punct(next)) || (c == '&' && entity_like(title.substr(i + 1)))) out += '\\';
