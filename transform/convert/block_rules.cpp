@@ -409,13 +409,15 @@ void Converter::definition_list(const HtmlNode& element, DocNode& out) {
       DocNode* strong = para->add(DocKind::Strong);
       bool saved = inline_only_;
       inline_only_ = true;
-      unsigned saved_active = active_;
+      unsigned saved_active = active_, saved_merged = merged_;
       active_ |= bit(DocKind::Strong);
+      merged_ |= bit(DocKind::Strong);  // the term is bold already: <b> inside adds nothing
       if (guard.deep())
         flatten_to_text(*child, *strong);
       else
         inline_children(*child, *strong);
       active_ = saved_active;
+      merged_ = saved_merged;
       inline_only_ = saved;
       finish_wrapper(*para);
       normalize_inlines(*para);

@@ -85,6 +85,10 @@ void normalize_inlines(DocNode& container);
 // `parent`: moves its edge spaces outside it and removes it when empty
 // (then returns false).
 bool finish_wrapper(DocNode& parent);
+// When `wrapper` (Strong, Emphasis...) holds nothing but one wrapper of its
+// own kind (and blank text), the inner one's children take its place:
+// <b><b>x</b></b> is one Strong. Nesting around other content stays.
+void merge_sole_same_kind(DocNode& wrapper);
 // Appends text to `parent`, merging with a Text last child and never
 // producing two spaces in a row at the seam.
 void append_text(DocNode& parent, std::string_view text);
@@ -163,6 +167,7 @@ private:
   ConvertReport& report_;
   std::unordered_set<const HtmlNode*> block_holders_;  // elements with block content inside
   unsigned active_ = 0;       // inline wrapper kinds open around the current node
+  unsigned merged_ = 0;       // wrapper kinds that add nothing here (a term's <b>)
   bool inline_only_ = false;  // inside a heading or term: blocks flatten to spaced inline content
   int depth_ = 0;
 };

@@ -13,7 +13,9 @@
 //   * h1..h6 → Heading (blocks inside are flattened, joined by spaces);
 //     br → LineBreak (dropped at either end of a paragraph); b/strong →
 //     Strong; i/em/cite/dfn/var → Emphasis; s/strike/del → Strikethrough;
-//     sub/sup; code/tt/kbd/samp → Code; q → text between “ ”.
+//     sub/sup; code/tt/kbd/samp → Code; q → text between “ ”. Emphasis
+//     nested in emphasis of its kind stays nested (<b>a <b>b</b></b>),
+//     unless it is all the outer one holds (<b><b>x</b></b>: one Strong).
 //   * u / ins: Markdown has no underline, and emphasis would change the
 //     meaning, so the content is kept between RawInline "<u>" and "</u>"
 //     (or "<ins>"/"</ins>"); listed in kept_raw as "u" / "ins".

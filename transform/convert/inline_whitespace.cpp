@@ -155,6 +155,21 @@ void normalize_inlines(DocNode& container) {
   }
 }
 
+void merge_sole_same_kind(DocNode& wrapper) {
+  size_t inner = wrapper.children.size();
+  for (size_t i = 0; i < wrapper.children.size(); ++i) {
+    if (blank(*wrapper.children[i])) continue;
+    if (inner != wrapper.children.size() || wrapper.children[i]->kind != wrapper.kind) return;
+    inner = i;
+  }
+  if (inner == wrapper.children.size()) return;
+  std::unique_ptr<DocNode> sole = std::move(wrapper.children[inner]);
+  wrapper.children.erase(wrapper.children.begin() + static_cast<std::ptrdiff_t>(inner));
+  wrapper.children.insert(wrapper.children.begin() + static_cast<std::ptrdiff_t>(inner),
+                          std::make_move_iterator(sole->children.begin()),
+                          std::make_move_iterator(sole->children.end()));
+}
+
 void append_text(DocNode& parent, std::string_view text) {
   if (text.empty()) return;
   if (!parent.children.empty() && parent.children.back()->kind == DocKind::Text) {
