@@ -87,6 +87,23 @@ bool has_adjacent_paragraphs(const DocNode& item) {
   return false;
 }
 
+// <li>one <div>two</div></li>: lines, not paragraphs (no <p>, no space
+// between them). Two paragraphs in a row would make the list loose, so they
+// are one, a hard break where the next began.
+void join_adjacent_paragraphs(DocNode& item) {
+  auto& kids = item.children;
+  for (size_t i = 1; i < kids.size();) {
+    if (kids[i - 1]->kind != DocKind::Paragraph || kids[i]->kind != DocKind::Paragraph) {
+      ++i;
+      continue;
+    }
+    DocNode& first = *kids[i - 1];
+    first.add(DocKind::LineBreak);
+    for (auto& inline_child : kids[i]->children) first.add(std::move(inline_child));
+    kids.erase(kids.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
 int list_start(const HtmlNode& ol) {
   const std::string* start = ol.attr("start");
   if (!start) return 1;
@@ -358,7 +375,10 @@ void Converter::list(const HtmlNode& element, DocNode& out) {
         continue;
       }
       blocks_from_children(*child, *last);
-      if (has_paragraph_child(*child)) loose = true;
+      if (has_paragraph_child(*child))
+        loose = true;
+      else
+        join_adjacent_paragraphs(*last);
       continue;
     }
     if (is_blank_text(*child) || (child->kind == HtmlNodeKind::Comment && !is_more_comment(*child))) continue;

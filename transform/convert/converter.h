@@ -85,10 +85,12 @@ void normalize_inlines(DocNode& container);
 // `parent`: moves its edge spaces outside it and removes it when empty
 // (then returns false).
 bool finish_wrapper(DocNode& parent);
-// When `wrapper` (Strong, Emphasis...) holds nothing but one wrapper of its
-// own kind (and blank text), the inner one's children take its place:
-// <b><b>x</b></b> is one Strong. Nesting around other content stays.
-void merge_sole_same_kind(DocNode& wrapper);
+// When `wrapper` (Strong, Emphasis...) starts or ends with a wrapper of its
+// own kind, the inner one's children take its place: <b><b>x</b></b> and
+// <b>a <b>b</b></b> are one Strong (the same rendering; nested, the inner
+// delimiters would touch the outer ones, and the writer would need HTML).
+// Nesting in the middle stays: <b>a <b>b</b> c</b> is **a __b__ c**.
+void merge_edge_same_kind(DocNode& wrapper);
 // Appends text to `parent`, merging with a Text last child and never
 // producing two spaces in a row at the seam.
 void append_text(DocNode& parent, std::string_view text);

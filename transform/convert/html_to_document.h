@@ -14,8 +14,8 @@
 //     br → LineBreak (dropped at either end of a paragraph); b/strong →
 //     Strong; i/em/cite/dfn/var → Emphasis; s/strike/del → Strikethrough;
 //     sub/sup; code/tt/kbd/samp → Code; q → text between “ ”. Emphasis
-//     nested in emphasis of its kind stays nested (<b>a <b>b</b></b>),
-//     unless it is all the outer one holds (<b><b>x</b></b>: one Strong).
+//     nested in emphasis of its kind stays nested (<b>a <b>b</b> c</b>),
+//     unless it starts or ends the outer one (<b><b>x</b> y</b>: one Strong).
 //   * u / ins: Markdown has no underline, and emphasis would change the
 //     meaning, so the content is kept between RawInline "<u>" and "</u>"
 //     (or "<ins>"/"</ins>"); listed in kept_raw as "u" / "ins".

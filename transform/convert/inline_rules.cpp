@@ -156,8 +156,8 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
 }
 
 void Converter::wrapped(const HtmlNode& element, DocKind kind, DocNode& parent) {
-  // <b>a <b>b</b></b> keeps its nesting (the writer says it: **a __b__**);
-  // <b><b>x</b></b> is one Strong.
+  // <b>a <b>b</b> c</b> keeps its nesting (the writer says it: **a __b__ c**);
+  // <b><b>x</b></b> and <b>a <b>b</b></b> are one Strong.
   if (merged_ & bit(kind)) {  // inside a definition term, itself bold
     inline_children(element, parent);
     return;
@@ -167,7 +167,7 @@ void Converter::wrapped(const HtmlNode& element, DocKind kind, DocNode& parent) 
   active_ |= bit(kind);
   inline_children(element, *wrapper);
   active_ = saved;
-  merge_sole_same_kind(*wrapper);
+  merge_edge_same_kind(*wrapper);
   finish_wrapper(parent);
 }
 

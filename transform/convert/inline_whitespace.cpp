@@ -155,19 +155,24 @@ void normalize_inlines(DocNode& container) {
   }
 }
 
-void merge_sole_same_kind(DocNode& wrapper) {
-  size_t inner = wrapper.children.size();
-  for (size_t i = 0; i < wrapper.children.size(); ++i) {
-    if (blank(*wrapper.children[i])) continue;
-    if (inner != wrapper.children.size() || wrapper.children[i]->kind != wrapper.kind) return;
-    inner = i;
+void merge_edge_same_kind(DocNode& wrapper) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    auto& kids = wrapper.children;
+    size_t first = 0, last = kids.size();
+    while (first < kids.size() && blank(*kids[first])) ++first;
+    while (last > first && blank(*kids[last - 1])) --last;
+    if (first == last) return;
+    for (size_t at : {first, last - 1}) {
+      if (kids[at]->kind != wrapper.kind) continue;
+      std::unique_ptr<DocNode> inner = std::move(kids[at]);
+      kids.erase(kids.begin() + static_cast<std::ptrdiff_t>(at));
+      kids.insert(kids.begin() + static_cast<std::ptrdiff_t>(at), std::make_move_iterator(inner->children.begin()),
+                  std::make_move_iterator(inner->children.end()));
+      changed = true;
+      break;
+    }
   }
-  if (inner == wrapper.children.size()) return;
-  std::unique_ptr<DocNode> sole = std::move(wrapper.children[inner]);
-  wrapper.children.erase(wrapper.children.begin() + static_cast<std::ptrdiff_t>(inner));
-  wrapper.children.insert(wrapper.children.begin() + static_cast<std::ptrdiff_t>(inner),
-                          std::make_move_iterator(sole->children.begin()),
-                          std::make_move_iterator(sole->children.end()));
 }
 
 void append_text(DocNode& parent, std::string_view text) {

@@ -16,9 +16,9 @@
 //   around its blocks). So `<div>text</div>` becomes `<p>text</p>`,
 //   `<div><div>…</div></div>` loses both wrappers, and `<div><br></div>`
 //   disappears.
-// * A list item is split only when it holds <br><br> (splitting it
-//   otherwise, even around a nested list or other block, would make a
-//   tight list loose); one left with nothing goes,
+// * A list item is split only when it holds <br><br> or inline content
+//   after a block (<li>a<ul>…</ul>b</li>); <li>a<ul>…</ul></li> is not
+//   (a <p> around "a" would make a tight list loose); one left with nothing goes,
 //   and so does its list when no item is left. Any list, quotation or
 //   wrapper left holding only whitespace at the end goes. Table cells are left alone
 //   (GFM cells hold no paragraphs).
@@ -35,12 +35,36 @@ namespace blogshift::passes {
 
 namespace {
 
-bool has_break_run_or_block(const HtmlNode& n, bool blocks = true) {
+// A list item is split at a <br><br> run, and when inline content follows a
+// block (<li>a<ul>…</ul>b</li>: Markdown can only say that with paragraphs);
+// not for a block at its end (<li>a<ul>…</ul></li> stays a tight item).
+bool splits_item(const HtmlNode& li) {
+  size_t breaks = 0;
+  bool block_before = false;
+  for (const auto& c : li.children) {
+    if (c->is_element("br")) {
+      if (++breaks >= 2) return true;
+      continue;
+    }
+    if (c->kind == HtmlNodeKind::Comment || (c->is_text() && is_blank(c->text))) continue;
+    breaks = 0;
+    // A heading or <pre> is one block that Markdown can follow with a line
+    // of text in a tight item; after any other block that line would
+    // continue it (a list item's or quote's paragraph) or need a blank line.
+    if (c->is_element() && is_block_tag(c->tag))
+      block_before = !(c->tag == "pre" || (c->tag.size() == 2 && c->tag[0] == 'h' && c->tag[1] >= '1' && c->tag[1] <= '6'));
+    else if (block_before)
+      return true;
+  }
+  return false;
+}
+
+bool has_break_run_or_block(const HtmlNode& n) {
   size_t breaks = 0;
   for (const auto& c : n.children) {
     if (c->is_element("br")) {
       if (++breaks >= 2) return true;
-    } else if (blocks && c->is_element() && is_block_tag(c->tag)) {
+    } else if (c->is_element() && is_block_tag(c->tag)) {
       return true;
     } else if (!(c->is_text() && is_blank(c->text)) && c->kind != HtmlNodeKind::Comment) {
       breaks = 0;
@@ -90,9 +114,7 @@ void line_breaks_pass(HtmlNode& body, PassContext& context) {
       continue;
     }
     if (n->tag == "li") {
-      // Only a <br><br> run splits an item: `<li>a<ul>…</ul></li>` is a
-      // tight item holding a list, and a <p> around "a" would make it loose.
-      if (!has_break_run_or_block(*n, false)) continue;
+      if (!splits_item(*n)) continue;
       adopt(*n, to_blocks(take_children(*n), true));
       ++context.changes;
       if (n->children.empty() && n->attributes.empty()) {
