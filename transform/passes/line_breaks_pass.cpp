@@ -19,7 +19,8 @@
 // * A list item is split only when it holds <br><br> or inline content
 //   after a block (<li>a<ul>…</ul>b</li>); <li>a<ul>…</ul></li> is not
 //   (a <p> around "a" would make a tight list loose); one left with nothing goes,
-//   and so does its list when no item is left. Any list, quotation or
+//   and so does its list when no item is left; an item empty to begin with
+//   (<li></li>) stays, as its bullet shows. Any list, quotation or
 //   wrapper left holding only whitespace at the end goes. Table cells are left alone
 //   (GFM cells hold no paragraphs).
 // * The jump-break marker counts as a block, so it ends up between
@@ -27,6 +28,7 @@
 // Containers are rewritten inside out. Inline elements holding <br><br>
 // (`<b>a<br><br>b</b>`) are not split.
 #include <algorithm>
+#include <unordered_set>
 
 #include "passes/passes.h"
 #include "passes/tree_edit.h"
@@ -95,8 +97,16 @@ bool inline_parent(const HtmlNode& n) {
 
 void line_breaks_pass(HtmlNode& body, PassContext& context) {
   std::vector<HtmlNode*> targets;
-  for (HtmlNode* n : elements_postorder(body))
+  // Items empty to begin with (<li></li>) show their bullet and count in
+  // the numbering: they stay. Items this pass empties (<li><br></li>) go.
+  std::unordered_set<const HtmlNode*> empty_items;
+  for (HtmlNode* n : elements_postorder(body)) {
     if (n->tag == "p" || n->tag == "li" || is_block_container_tag(n->tag)) targets.push_back(n);
+    if (n->tag == "li" && std::all_of(n->children.begin(), n->children.end(), [](const auto& c) {
+          return c->kind == HtmlNodeKind::Comment || (c->is_text() && is_blank(c->text));
+        }))
+      empty_items.insert(n);
+  }
   targets.push_back(&body);
 
   for (HtmlNode* n : targets) {
@@ -146,7 +156,7 @@ void line_breaks_pass(HtmlNode& body, PassContext& context) {
   // Block wrappers this pass left holding only whitespace (a list whose
   // items were empty <div><br></div> lines) go too, inside out.
   for (HtmlNode* n : elements_postorder(body)) {
-    if (!is_prunable_wrapper(n->tag) || !n->attributes.empty()) continue;
+    if (!is_prunable_wrapper(n->tag) || !n->attributes.empty() || empty_items.count(n)) continue;
     bool blank = std::all_of(n->children.begin(), n->children.end(), [](const auto& c) {
       return c->kind == HtmlNodeKind::Comment || (c->is_text() && is_blank(c->text));
     });
