@@ -179,6 +179,9 @@ const SpecExample& example_of(const Case& c) {
   return c.spec == "commonmark" ? specs().commonmark[c.index] : specs().gfm[c.index];
 }
 
+// What CTest and a failure show for a case: "commonmark 42".
+void PrintTo(const Case& c, std::ostream* os) { *os << c.spec << " " << example_of(c).number; }
+
 std::vector<Case> cases() {
   std::vector<Case> out;
   const Specs& s = specs();
