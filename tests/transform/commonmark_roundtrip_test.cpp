@@ -307,6 +307,85 @@ TEST(WriterStructure, LinksAutolinksAndImages) {
       << html;
 }
 
+// The destinations cmark-gfm parses back from the written Markdown, in order.
+class UrlCollector : public MarkdownVisitor {
+public:
+  std::vector<std::string> urls;
+  MarkdownDescend enter(const MarkdownNode& node) override {
+    if (node.kind == MarkdownNodeKind::kLink || node.kind == MarkdownNodeKind::kImage) urls.emplace_back(node.url);
+    return MarkdownDescend::kChildren;
+  }
+  void leave(const MarkdownNode&) override {}
+  void children_html(std::string_view) override {}
+};
+
+std::string html_attribute(const std::string& value) {  // as cmark-gfm escapes a title
+  std::string out;
+  for (char c : value) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Any destination and title come back byte for byte: cmark-gfm parses the
+// destination written for a link and for an image to the same string (but
+// for spaces at its ends, which it trims), and renders the title attribute
+// from the same text.
+TEST(WriterRoundTrip, LinkAndImageDestinationsAndTitlesComeBackByteForByte) {
+  std::vector<std::string> urls = {
+      "https://example.com/a b", "/a(b", "/a)b", "/a(b)c", "/a((b))", ")(", "<x>", "a<b", "a>b", "a\\b",
+      "a\\*b", "\\", "trailing\\", "&amp;", "&copy;", "&#169;", "a&b", "a\"b", "a'b", "`tick`", "``",
+      "a*b_c~d", "[x]", "]", "#frag", "a\\&amp;", "&amp;amp;", "\\&copy;", "mailto:a@b.example", "", " ", "  two", "a\tb", "\u00fcber",
+      "%20 %", "?q=1&r=2", "<>", "a b <c> (d)", "https://x.org/(unbalanced", "*", "_", "!", "![x](y)",
+  };
+  std::string all;
+  for (char c = '!'; c <= '~'; ++c) all += c;
+  urls.push_back(all);
+  std::vector<std::string> titles = {
+      "", "plain", "a \"quoted\" title", "it's", "(paren)", "back\\slash\\*", "&amp; &copy;", "a\nb",
+      "a\n\nb", "\nedges\n", "`x` *y* _z_", "trailing\\", "\\\"", "&#34;", all,
+  };
+  for (const std::string& url : urls) {
+    for (const std::string& title : titles) {
+      DocNode doc(DocKind::Document);
+      DocNode* para = doc.add(DocKind::Paragraph);
+      DocNode* link = para->add(DocKind::Link);
+      link->url = url;
+      link->title = title;
+      link->add(text_node("text"));
+      para->add(text_node(" "));
+      DocNode* image = para->add(DocKind::Image);
+      image->url = url;
+      image->title = title;
+      image->text = "alt";
+      std::string md = write_commonmark(doc);
+      SCOPED_TRACE("url [" + url + "] title [" + title + "] markdown:\n" + md);
+      UrlCollector collector;
+      walk_commonmark(md, collector);
+      // cmark-gfm trims the spaces at a destination's ends (a browser strips them from a URL too).
+      std::string parsed(url);
+      parsed.erase(0, parsed.find_first_not_of(' '));
+      parsed.erase(parsed.find_last_not_of(' ') + 1);
+      EXPECT_EQ(collector.urls, (std::vector<std::string>{parsed, parsed}));
+      std::string html = render_commonmark_to_html(md);
+      if (!title.empty()) {
+        std::string attribute = "title=\"" + html_attribute(title) + "\"";
+        size_t first = html.find(attribute);
+        EXPECT_NE(first, std::string::npos) << html;
+        if (first != std::string::npos) EXPECT_NE(html.find(attribute, first + 1), std::string::npos) << html;
+      } else {
+        EXPECT_EQ(html.find("title="), std::string::npos) << html;
+      }
+    }
+  }
+}
+
 TEST(WriterStructure, BareUrlsInTextAreNotLinked) {
   auto doc = build_document(R"DOC(Paragraph
   Text "see https://example.com and www.example.org and ftp://x.org"

@@ -87,6 +87,23 @@ bool has_adjacent_paragraphs(const DocNode& item) {
   return false;
 }
 
+// <li>one <div>two</div></li>: lines, not paragraphs (no <p>, no space
+// between them). Two paragraphs in a row would make the list loose, so they
+// are one, a hard break where the next began.
+void join_adjacent_paragraphs(DocNode& item) {
+  auto& kids = item.children;
+  for (size_t i = 1; i < kids.size();) {
+    if (kids[i - 1]->kind != DocKind::Paragraph || kids[i]->kind != DocKind::Paragraph) {
+      ++i;
+      continue;
+    }
+    DocNode& first = *kids[i - 1];
+    first.add(DocKind::LineBreak);
+    for (auto& inline_child : kids[i]->children) first.add(std::move(inline_child));
+    kids.erase(kids.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
 int list_start(const HtmlNode& ol) {
   const std::string* start = ol.attr("start");
   if (!start) return 1;
@@ -201,6 +218,8 @@ void Converter::block_child(const HtmlNode& node, Run& run) {
     if (is_more_comment(node)) {
       run.flush();
       run.out().add(DocKind::ExcerptBreak);
+    } else {
+      inline_node(node, run.paragraph());  // kept as raw HTML, or dropped
     }
     return;
   }
@@ -295,7 +314,7 @@ void Converter::distribute(const HtmlNode& element, ElementRole role, Run& run) 
       std::string href(trim(element.attr_or("href")));
       if (is_javascript_url(href)) {
         report_.notes.push_back("javascript: link");
-      } else if (!href.empty()) {
+      } else if (element.has_attr("href")) {
         w.kind = DocKind::Link;
         w.url = href;
         w.title = element.attr_or("title");
@@ -356,7 +375,10 @@ void Converter::list(const HtmlNode& element, DocNode& out) {
         continue;
       }
       blocks_from_children(*child, *last);
-      if (has_paragraph_child(*child)) loose = true;
+      if (has_paragraph_child(*child))
+        loose = true;
+      else
+        join_adjacent_paragraphs(*last);
       continue;
     }
     if (is_blank_text(*child) || (child->kind == HtmlNodeKind::Comment && !is_more_comment(*child))) continue;
@@ -407,13 +429,15 @@ void Converter::definition_list(const HtmlNode& element, DocNode& out) {
       DocNode* strong = para->add(DocKind::Strong);
       bool saved = inline_only_;
       inline_only_ = true;
-      unsigned saved_active = active_;
+      unsigned saved_active = active_, saved_merged = merged_;
       active_ |= bit(DocKind::Strong);
+      merged_ |= bit(DocKind::Strong);  // the term is bold already: <b> inside adds nothing
       if (guard.deep())
         flatten_to_text(*child, *strong);
       else
         inline_children(*child, *strong);
       active_ = saved_active;
+      merged_ = saved_merged;
       inline_only_ = saved;
       finish_wrapper(*para);
       normalize_inlines(*para);

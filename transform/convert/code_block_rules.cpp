@@ -90,6 +90,9 @@ std::string language_from_class(std::string_view cls) {
   bool pandoc = false;
   bool hljs = false;
   for (std::string_view t : tokens) {
+    // HTML's own convention (and what CommonMark renders an info string
+    // as): the name as written, so ```C++ or ```föö comes back the same.
+    if (t.size() > 9 && t.substr(0, 9) == "language-") return std::string(t.substr(9));
     for (std::string_view prefix : {"language-", "lang-", "highlight-source-"})
       if (starts_with_ci(t, prefix) && t.size() > prefix.size()) return clean_language(t.substr(prefix.size()));
     if (t == "sourceCode") pandoc = true;
@@ -130,8 +133,8 @@ std::string code_language(const HtmlNode& pre) {
 }
 
 std::unique_ptr<DocNode> code_block_from_pre(const HtmlNode& pre) {
+  // An empty <pre> is kept too: it shows (an empty box in most templates).
   std::string text = finish_code(pre_text(pre));
-  if (trim(text).empty()) return nullptr;
   auto block = std::make_unique<DocNode>(DocKind::CodeBlock);
   block->text = std::move(text);
   block->info = code_language(pre);

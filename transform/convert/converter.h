@@ -66,6 +66,11 @@ bool is_block_role(ElementRole role);
 std::string raw_label(const HtmlNode& element);
 // True for the jump-break comment <!-- more -->.
 bool is_more_comment(const HtmlNode& node);
+// True for a comment that is kept (as raw HTML, "<!--" text "-->"): every
+// one but the jump break and editors' markers, Word's conditional comments
+// (<!--[if gte mso 9]>…<![endif]-->) and the clipboard's StartFragment /
+// EndFragment, which say nothing about the post.
+bool is_kept_comment(const HtmlNode& node);
 // Collapses runs of HTML whitespace (space, tab, LF, CR, FF) to one space;
 // no trimming; U+00A0 is not whitespace here.
 std::string collapse_html_whitespace(std::string_view text);
@@ -80,6 +85,12 @@ void normalize_inlines(DocNode& container);
 // `parent`: moves its edge spaces outside it and removes it when empty
 // (then returns false).
 bool finish_wrapper(DocNode& parent);
+// When `wrapper` (Strong, Emphasis...) starts or ends with a wrapper of its
+// own kind, the inner one's children take its place: <b><b>x</b></b> and
+// <b>a <b>b</b></b> are one Strong (the same rendering; nested, the inner
+// delimiters would touch the outer ones, and the writer would need HTML).
+// Nesting in the middle stays: <b>a <b>b</b> c</b> is **a __b__ c**.
+void merge_edge_same_kind(DocNode& wrapper);
 // Appends text to `parent`, merging with a Text last child and never
 // producing two spaces in a row at the seam.
 void append_text(DocNode& parent, std::string_view text);
@@ -93,8 +104,7 @@ bool visually_empty(const DocNode& container);
 // one RawBlock with the same HTML; nullptr when it holds anything else.
 std::unique_ptr<DocNode> raw_only(const DocNode& paragraph);
 
-// The code block of a <pre> (code_block_rules.cpp), or nullptr when it
-// holds no text.
+// The code block of a <pre> (code_block_rules.cpp), empty or not.
 std::unique_ptr<DocNode> code_block_from_pre(const HtmlNode& pre);
 // SyntaxHighlighter's <script type="syntaxhighlighter" class="brush: js">.
 bool is_highlighter_script(const HtmlNode& element);
@@ -159,6 +169,7 @@ private:
   ConvertReport& report_;
   std::unordered_set<const HtmlNode*> block_holders_;  // elements with block content inside
   unsigned active_ = 0;       // inline wrapper kinds open around the current node
+  unsigned merged_ = 0;       // wrapper kinds that add nothing here (a term's <b>)
   bool inline_only_ = false;  // inside a heading or term: blocks flatten to spaced inline content
   int depth_ = 0;
 };

@@ -13,18 +13,24 @@
 //   * h1..h6 → Heading (blocks inside are flattened, joined by spaces);
 //     br → LineBreak (dropped at either end of a paragraph); b/strong →
 //     Strong; i/em/cite/dfn/var → Emphasis; s/strike/del → Strikethrough;
-//     sub/sup; code/tt/kbd/samp → Code; q → text between “ ”.
+//     sub/sup; code/tt/kbd/samp → Code (whitespace collapsed, a space at
+//     either end kept); q → text between “ ”. Emphasis
+//     nested in emphasis of its kind stays nested (<b>a <b>b</b> c</b>),
+//     unless it starts or ends the outer one (<b><b>x</b> y</b>: one Strong).
 //   * u / ins: Markdown has no underline, and emphasis would change the
 //     meaning, so the content is kept between RawInline "<u>" and "</u>"
 //     (or "<ins>"/"</ins>"); listed in kept_raw as "u" / "ins".
-//   * a → Link (href, title); without href → its content; javascript: →
+//   * a → Link (href, title as written; href="" links to the page itself);
+//     without href → its content; javascript: →
 //     its content and a note; nested links → content; an empty link is
 //     dropped with a note. img → Image (src, else data-src; alt, title).
 //   * ul/ol → lists (start; stray nested lists attach to the item before;
-//     loose when an item holds a <p> or two paragraphs in a row); dl: each
+//     loose when an item holds a <p>; in an item without one, paragraphs in
+//     a row, from <div>s and the like, are lines joined by LineBreak); dl: each
 //     dt becomes a Paragraph holding Strong, each dd its content as blocks.
-//   * pre (xmp, listing) → CodeBlock, text exactly as decoded, <br> as a
-//     newline, one trailing newline dropped; language from the classes of
+//   * pre (xmp, listing) → CodeBlock (an empty one too), text exactly as
+//     decoded, <br> as a newline, one trailing newline dropped; language from
+//     the classes (language-X: X as written) of
 //     the pre, its code child or a highlight wrapper div (see
 //     code_language()). SyntaxHighlighter's <script type="syntaxhighlighter">
 //     too.
@@ -39,8 +45,11 @@
 //     select, textarea, canvas, svg, math, style, noscript, details, meta,
 //     link, tweet/instagram blockquotes... → RawBlock at block level,
 //     RawInline inside inline content; kept_raw names the element.
-//   * Comments are dropped, except <!-- more -->; blogger-more, the comment
-//     and <a name="more"> become an ExcerptBreak (at block level).
+//   * Comments are kept as raw HTML (RawInline, a RawBlock when alone
+//     between blocks; kept_raw "comment"), except editors' markers (Word's
+//     conditional comments, StartFragment/EndFragment) and <!-- more -->;
+//     blogger-more, that comment and <a name="more"> become an
+//     ExcerptBreak (at block level).
 //   * Unknown elements: RawInline (RawBlock when they hold blocks) and an
 //     `unknown` entry.
 //   * Whitespace: runs of HTML whitespace collapse to one space (outside

@@ -53,6 +53,13 @@ std::string attribute_text(const HtmlNode& element, std::string_view name) {
 
 }  // namespace
 
+bool is_kept_comment(const HtmlNode& node) {
+  if (node.kind != HtmlNodeKind::Comment || is_more_comment(node)) return false;
+  std::string_view text = trim(node.text);
+  if (starts_with_ci(text, "[if") || starts_with_ci(text, "[endif") || ends_with_ci(text, "[endif]")) return false;
+  return !(iequals(text, "StartFragment") || iequals(text, "EndFragment"));
+}
+
 void Converter::inline_children(const HtmlNode& node, DocNode& parent) {
   for (const auto& child : node.children) inline_node(*child, parent);
 }
@@ -67,7 +74,13 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
     append_html_text(parent, node.text);
     return;
   }
-  if (!node.is_element()) return;  // comments
+  if (!node.is_element()) {  // a comment
+    if (is_kept_comment(node)) {
+      parent.add(DocKind::RawInline)->text = "<!--" + node.text + "-->";
+      report_.kept_raw.push_back("comment");
+    }
+    return;
+  }
   switch (role_of(node)) {
     case ElementRole::Strong: wrapped(node, DocKind::Strong, parent); return;
     case ElementRole::Emphasis: wrapped(node, DocKind::Emphasis, parent); return;
@@ -143,7 +156,9 @@ void Converter::inline_node(const HtmlNode& node, DocNode& parent) {
 }
 
 void Converter::wrapped(const HtmlNode& element, DocKind kind, DocNode& parent) {
-  if (active(kind)) {  // <b><b>x</b></b>: one Strong
+  // <b>a <b>b</b> c</b> keeps its nesting (the writer says it: **a __b__ c**);
+  // <b><b>x</b></b> and <b>a <b>b</b></b> are one Strong.
+  if (merged_ & bit(kind)) {  // inside a definition term, itself bold
     inline_children(element, parent);
     return;
   }
@@ -152,13 +167,15 @@ void Converter::wrapped(const HtmlNode& element, DocKind kind, DocNode& parent) 
   active_ |= bit(kind);
   inline_children(element, *wrapper);
   active_ = saved;
+  merge_edge_same_kind(*wrapper);
   finish_wrapper(parent);
 }
 
 void Converter::link(const HtmlNode& element, DocNode& parent) {
   const std::string* href_attr = element.attr("href");
   std::string href = href_attr ? std::string(trim(*href_attr)) : std::string();
-  if (href.empty() || active(DocKind::Link)) {  // an anchor, or a link inside a link
+  // No href: an anchor. href="" is a link (to the page itself) all the same.
+  if (!href_attr || active(DocKind::Link)) {  // an anchor, or a link inside a link
     inline_children(element, parent);
     return;
   }
@@ -169,7 +186,7 @@ void Converter::link(const HtmlNode& element, DocNode& parent) {
   }
   DocNode* link = parent.add(DocKind::Link);
   link->url = href;
-  link->title = attribute_text(element, "title");
+  link->title = element.attr_or("title");  // as written: a browser shows its line breaks too
   unsigned saved = active_;
   active_ |= bit(DocKind::Link);
   inline_children(element, *link);
@@ -206,14 +223,10 @@ void Converter::inline_code(const HtmlNode& element, DocNode& parent) {
     target->url = std::string(trim(a->attr_or("href")));
     target->title = attribute_text(*a, "title");
   }
+  // The spaces at either end are part of the code (a browser shows them on
+  // the code's background); the writer pads the span so CommonMark keeps them.
   std::string text = code_text(element);
-  bool lead = !text.empty() && text.front() == ' ';
-  if (lead) text.erase(0, 1);
-  bool trail = !text.empty() && text.back() == ' ';
-  if (trail) text.pop_back();
-  if (lead) append_text(*target, " ");
   if (!text.empty()) target->add(DocKind::Code)->text = std::move(text);
-  if (trail) append_text(*target, " ");
   if (target != &parent) finish_wrapper(parent);
 }
 

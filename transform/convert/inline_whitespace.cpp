@@ -126,6 +126,23 @@ int remove_empty(DocNode& node) {
       ++changes;
       continue;
     }
+    // Neighbouring code with a space at the seam (<code>a</code><code> b</code>):
+    // two spans, the space between them (they cannot touch: `a`` b` would be
+    // one span of "a`` b"); the fidelity check reads it the same way.
+    if (child->kind == DocKind::Code && !kept.empty() && kept.back()->kind == DocKind::Code &&
+        ((!kept.back()->text.empty() && kept.back()->text.back() == ' ') ||
+         (!child->text.empty() && child->text.front() == ' '))) {
+      std::string& left = kept.back()->text;
+      while (!left.empty() && left.back() == ' ') left.pop_back();
+      size_t lead = child->text.find_first_not_of(' ');
+      child->text.erase(0, lead == std::string::npos ? child->text.size() : lead);
+      if (left.empty()) kept.pop_back();
+      kept.push_back(std::make_unique<DocNode>(DocKind::Text));
+      kept.back()->text = " ";
+      if (!child->text.empty()) kept.push_back(std::move(child));
+      ++changes;
+      continue;
+    }
     // Neighbouring text merges; so does neighbouring code (<code>A</code><code>B</code>
     // shows "AB" in one run of code; two spans side by side would read as `A``B`).
     if ((child->kind == DocKind::Text || child->kind == DocKind::Code) && !kept.empty() &&
@@ -152,6 +169,26 @@ void normalize_inlines(DocNode& container) {
     bool before_break = true;
     changes += strip_trailing(container, before_break);
     if (changes == 0) break;
+  }
+}
+
+void merge_edge_same_kind(DocNode& wrapper) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    auto& kids = wrapper.children;
+    size_t first = 0, last = kids.size();
+    while (first < kids.size() && blank(*kids[first])) ++first;
+    while (last > first && blank(*kids[last - 1])) --last;
+    if (first == last) return;
+    for (size_t at : {first, last - 1}) {
+      if (kids[at]->kind != wrapper.kind) continue;
+      std::unique_ptr<DocNode> inner = std::move(kids[at]);
+      kids.erase(kids.begin() + static_cast<std::ptrdiff_t>(at));
+      kids.insert(kids.begin() + static_cast<std::ptrdiff_t>(at), std::make_move_iterator(inner->children.begin()),
+                  std::make_move_iterator(inner->children.end()));
+      changed = true;
+      break;
+    }
   }
 }
 

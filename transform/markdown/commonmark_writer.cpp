@@ -13,7 +13,8 @@
 //    ("- ---" would itself be a thematic break);
 //  * code blocks are fenced with ``` (one more backtick than the longest run
 //    inside, or ~~~ when the info string has a backtick); trailing
-//    whitespace of code lines is stripped; blank lines inside code are kept;
+//    whitespace of code lines is stripped; blank lines inside code, first
+//    and last ones included, are kept; an empty code block is two fences;
 //  * paragraphs of nothing but whitespace are left out;
 //  * RawBlock: see raw_html_block.h; tables: see table_writer.h.
 #include "markdown/commonmark_writer.h"
@@ -127,23 +128,37 @@ class BlockWriter {
     out += text;
   }
 
-  // Whether `next` may follow `previous` on the next line (no blank line)
-  // and still parse as two blocks.
-  static bool tight_join(const DocNode& previous, const DocNode& next) {
-    bool prev_ok = previous.kind == DocKind::Paragraph || previous.kind == DocKind::Heading ||
-                   previous.kind == DocKind::CodeBlock;
-    if (!prev_ok) return false;
+  // Whether a line starting `next` ends a paragraph (or a block quote whose
+  // last line is one) rather than continuing it.
+  static bool interrupts_paragraph(const DocNode& next) {
     switch (next.kind) {
       case DocKind::BulletList:
-      case DocKind::OrderedList: {
+      case DocKind::OrderedList:
         // An empty first item cannot interrupt a paragraph; an ordered list
         // can only when it starts at 1.
         if (next.children.empty() || next.children[0]->children.empty()) return false;
         return next.kind == DocKind::BulletList || clamped_start(next) == 1;
-      }
       case DocKind::Heading:
-      case DocKind::CodeBlock: return true;
-      case DocKind::Paragraph: return previous.kind != DocKind::Paragraph;
+      case DocKind::CodeBlock:
+      case DocKind::BlockQuote: return true;
+      case DocKind::RawBlock: return markdown::opens_interrupting_html_block(markdown::raw_html_block(next.text));
+      case DocKind::ExcerptBreak: return true;  // <!-- more -->: an HTML block of kind 2
+      default: return false;
+    }
+  }
+
+  // Whether `next` may follow `previous` on the next line (no blank line)
+  // and still parse as two blocks.
+  static bool tight_join(const DocNode& previous, const DocNode& next) {
+    switch (previous.kind) {
+      case DocKind::Heading:  // one line, and ends there
+      case DocKind::CodeBlock:  // fenced: ends at its closing fence
+        return next.kind != DocKind::Table;
+      case DocKind::Paragraph: return interrupts_paragraph(next);
+      case DocKind::BlockQuote:
+        // A line that would continue the quote's last paragraph lazily, or
+        // another quote (it would merge), needs the blank line.
+        return next.kind != DocKind::BlockQuote && interrupts_paragraph(next);
       default: return false;
     }
   }
@@ -211,8 +226,10 @@ class BlockWriter {
     const char fence_char = info.find('`') == std::string::npos ? '`' : '~';
     std::vector<std::string> lines;
     size_t longest = 0, run = 0;
+    // Blank lines at the end are content (a <pre> shows them); the text has
+    // no final line end of its own.
     std::string_view code = n.text;
-    while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.remove_suffix(1);
+    if (!code.empty() && code.back() == '\r') code.remove_suffix(1);
     size_t start = 0;
     while (start <= code.size()) {
       size_t end = code.find('\n', start);

@@ -293,8 +293,15 @@ std::string link_destination(std::string_view url) {
       out += c == '\n' ? "%0A" : "%0D";
       continue;
     }
-    if ((c == '\\' && is_ascii_punct(next)) || (c == '&' && entity_like(url.substr(i + 1))) ||
-        (angle && (c == '<' || c == '>')))
+    // cmark-gfm decodes entities in a destination before it reads backslash
+    // escapes, so an & that starts an entity is written &amp; (a "\\&" would
+    // not hold). A backslash before punctuation or at the end (the ) or >
+    // that closes the destination) is escaped.
+    if (c == '&' && entity_like(url.substr(i + 1))) {
+      out += "&amp;";
+      continue;
+    }
+    if ((c == '\\' && (is_ascii_punct(next) || i + 1 == url.size())) || (angle && (c == '<' || c == '>')))
       out += '\\';
     out += c;
   }
@@ -307,11 +314,22 @@ std::string link_title(std::string_view title) {
   for (size_t i = 0; i < title.size(); ++i) {
     char c = title[i];
     char next = i + 1 < title.size() ? title[i + 1] : '\0';
-    if (c == '\n' || c == '\r') {
-      out += ' ';
+    if (c == '\n' || c == '\r') {  // a title may span lines, but not hold a blank one
+      out += c == '\n' ? "&#10;" : "&#13;";
       continue;
     }
-    if (c == '"' || (c == '\\' && is_ascii_punct(next)) || (c == '&' && entity_like(title.substr(i + 1)))) out += '\\';
+    if (c == '&' && entity_like(title.substr(i + 1))) {  // entities are decoded first, as in destinations
+      out += "&amp;";
+      continue;
+    }
+    // A backslash at the end would stand right before the closing quote,
+    // where cmark-gfm's title scanner may read \" as an escaped quote and
+    // run on to a later one: an entity says it instead.
+    if (c == '\\' && i + 1 == title.size()) {
+      out += "&#92;";
+      continue;
+    }
+    if (c == '"' || (c == '\\' && is_ascii_punct(next))) out += '\\';
     out += c;
   }
   out += '"';

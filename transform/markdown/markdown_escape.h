@@ -59,10 +59,16 @@ struct TextContext {
 // far; an empty `out` or one ending in '\n' means "at a line start".
 void append_escaped_text(std::string& out, std::string_view text, const TextContext& context);
 
-// A link or image destination: `<…>` when it has spaces, controls, < > or
-// unbalanced parentheses; backslash before punctuation and entity-like & escaped.
+// A link or image destination that cmark-gfm parses back to `url` byte for
+// byte: `<…>` when it has spaces, controls, < > or unbalanced parentheses; a
+// backslash before punctuation or at the end escaped; an & that starts an
+// entity written &amp; (cmark-gfm decodes entities before backslash
+// escapes there). Line ends become %0A / %0D, and leading and trailing
+// spaces do not survive (cmark-gfm trims them; so does a browser).
 std::string link_destination(std::string_view url);
-// A link title in double quotes, escaped.
+// A link title in double quotes that renders back as `title`: " and a
+// backslash before punctuation escaped, a backslash at the end as &#92;,
+// an entity-like & as &amp;, line ends as &#10; / &#13;.
 std::string link_title(std::string_view title);
 // An inline code span: a backtick fence longer than any run inside, padded
 // with spaces when the code starts or ends with a backtick or with spaces on

@@ -13,7 +13,9 @@
 //
 // Kept, empty or not: void and embedded elements and their content (img,
 // br, hr, iframe, video, audio, object, canvas, svg and its <path>...), table
-// structure (table, tr, td, th...: a blank cell keeps the grid), script and
+// structure (table, tr, td, th...: a blank cell keeps the grid), list items
+// (an empty one still shows its bullet or number, and the numbers after it
+// count it), script and
 // style, the jump-break marker, <textarea>/<pre>/<code> with their
 // whitespace, and any element with an id or an <a name> (style-noise keeps
 // those only when a link points at them).
@@ -46,6 +48,7 @@ bool always_kept(const HtmlNode& n) {
     case ElementMeaning::Table:
     case ElementMeaning::TablePart:
     case ElementMeaning::TableCell:
+    case ElementMeaning::ListItem:
     case ElementMeaning::Preformatted:
     case ElementMeaning::Code:
     case ElementMeaning::Script:

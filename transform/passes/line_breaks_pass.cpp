@@ -16,9 +16,11 @@
 //   around its blocks). So `<div>text</div>` becomes `<p>text</p>`,
 //   `<div><div>…</div></div>` loses both wrappers, and `<div><br></div>`
 //   disappears.
-// * A list item is split only when it holds <br><br> (splitting it
-//   otherwise would make a tight list loose); one left with nothing goes,
-//   and so does its list when no item is left. Any list, quotation or
+// * A list item is split only when it holds <br><br> or inline content
+//   after a block (<li>a<ul>…</ul>b</li>); <li>a<ul>…</ul></li> is not
+//   (a <p> around "a" would make a tight list loose); one left with nothing goes,
+//   and so does its list when no item is left; an item empty to begin with
+//   (<li></li>) stays, as its bullet shows. Any list, quotation or
 //   wrapper left holding only whitespace at the end goes. Table cells are left alone
 //   (GFM cells hold no paragraphs).
 // * The jump-break marker counts as a block, so it ends up between
@@ -26,6 +28,7 @@
 // Containers are rewritten inside out. Inline elements holding <br><br>
 // (`<b>a<br><br>b</b>`) are not split.
 #include <algorithm>
+#include <unordered_set>
 
 #include "passes/passes.h"
 #include "passes/tree_edit.h"
@@ -33,6 +36,30 @@
 namespace blogshift::passes {
 
 namespace {
+
+// A list item is split at a <br><br> run, and when inline content follows a
+// block (<li>a<ul>…</ul>b</li>: Markdown can only say that with paragraphs);
+// not for a block at its end (<li>a<ul>…</ul></li> stays a tight item).
+bool splits_item(const HtmlNode& li) {
+  size_t breaks = 0;
+  bool block_before = false;
+  for (const auto& c : li.children) {
+    if (c->is_element("br")) {
+      if (++breaks >= 2) return true;
+      continue;
+    }
+    if (c->kind == HtmlNodeKind::Comment || (c->is_text() && is_blank(c->text))) continue;
+    breaks = 0;
+    // A heading or <pre> is one block that Markdown can follow with a line
+    // of text in a tight item; after any other block that line would
+    // continue it (a list item's or quote's paragraph) or need a blank line.
+    if (c->is_element() && is_block_tag(c->tag))
+      block_before = !(c->tag == "pre" || (c->tag.size() == 2 && c->tag[0] == 'h' && c->tag[1] >= '1' && c->tag[1] <= '6'));
+    else if (block_before)
+      return true;
+  }
+  return false;
+}
 
 bool has_break_run_or_block(const HtmlNode& n) {
   size_t breaks = 0;
@@ -70,8 +97,16 @@ bool inline_parent(const HtmlNode& n) {
 
 void line_breaks_pass(HtmlNode& body, PassContext& context) {
   std::vector<HtmlNode*> targets;
-  for (HtmlNode* n : elements_postorder(body))
+  // Items empty to begin with (<li></li>) show their bullet and count in
+  // the numbering: they stay. Items this pass empties (<li><br></li>) go.
+  std::unordered_set<const HtmlNode*> empty_items;
+  for (HtmlNode* n : elements_postorder(body)) {
     if (n->tag == "p" || n->tag == "li" || is_block_container_tag(n->tag)) targets.push_back(n);
+    if (n->tag == "li" && std::all_of(n->children.begin(), n->children.end(), [](const auto& c) {
+          return c->kind == HtmlNodeKind::Comment || (c->is_text() && is_blank(c->text));
+        }))
+      empty_items.insert(n);
+  }
   targets.push_back(&body);
 
   for (HtmlNode* n : targets) {
@@ -89,7 +124,7 @@ void line_breaks_pass(HtmlNode& body, PassContext& context) {
       continue;
     }
     if (n->tag == "li") {
-      if (!has_break_run_or_block(*n)) continue;
+      if (!splits_item(*n)) continue;
       adopt(*n, to_blocks(take_children(*n), true));
       ++context.changes;
       if (n->children.empty() && n->attributes.empty()) {
@@ -121,7 +156,7 @@ void line_breaks_pass(HtmlNode& body, PassContext& context) {
   // Block wrappers this pass left holding only whitespace (a list whose
   // items were empty <div><br></div> lines) go too, inside out.
   for (HtmlNode* n : elements_postorder(body)) {
-    if (!is_prunable_wrapper(n->tag) || !n->attributes.empty()) continue;
+    if (!is_prunable_wrapper(n->tag) || !n->attributes.empty() || empty_items.count(n)) continue;
     bool blank = std::all_of(n->children.begin(), n->children.end(), [](const auto& c) {
       return c->kind == HtmlNodeKind::Comment || (c->is_text() && is_blank(c->text));
     });
