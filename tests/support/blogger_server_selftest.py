@@ -529,7 +529,7 @@ def test_faults(s: Server, m):
             break
         time.sleep(0.1)
     check("length-lie: logged with the bytes really sent once the client hangs up",
-          rows and 256 * 1024 <= rows[0]["bytes"] < 64 << 20, rows[:1])
+          rows and 128 * 1024 <= rows[0]["bytes"] < 64 << 20, rows[:1])  # what was sent, not the 10 GiB claimed
 
 
 def test_custom_domain(s: Server, bodies: dict):
