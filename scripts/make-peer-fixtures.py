@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes fixtures/peers/: the HTML-to-Markdown test cases of two peer
+"""Writes .tools/peers/ (git-ignored: the peers' test data is not committed): the HTML-to-Markdown test cases of two peer
 converters, as input HTML and the peer's expected Markdown, for
 tests/transform/peer_suite_test.cpp.
 
@@ -12,7 +12,7 @@ tests/transform/peer_suite_test.cpp.
                               top-level comments (which the peer's Markdown repeats)
 
 Usage:
-  python3 scripts/make-peer-fixtures.py TURNDOWN_GIT_DIR HTML_TO_MARKDOWN_GIT_DIR [fixtures/peers]
+  python3 scripts/make-peer-fixtures.py TURNDOWN_GIT_DIR HTML_TO_MARKDOWN_GIT_DIR [.tools/peers]
 
 Each GIT_DIR is a clone (or a bare mirror) of the repository; the files are
 read from its HEAD with `git show`, whose commit is written into the folder's
@@ -254,7 +254,7 @@ def write_folder(out_dir, repo, git_dir, cases, extra):
     with open(os.path.join(out_dir, "LICENSE"), "w", encoding="utf-8", newline="\n") as f:
         f.write(show(git_dir, "LICENSE"))
     skipped = [c for c in cases if c.get("skip")]
-    readme = [f"# fixtures/peers/{os.path.basename(out_dir)}", "",
+    readme = [f"# .tools/peers/{os.path.basename(out_dir)}", "",
               MIT_NOTE.format(repo=repo, commit=head(git_dir), total=len(cases), skipped=len(skipped)).rstrip(),
               "", extra.rstrip(), ""]
     if skipped:
@@ -271,7 +271,7 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     turndown_git, h2m_git = sys.argv[1], sys.argv[2]
-    out = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), "..", "fixtures", "peers")
+    out = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), "..", ".tools", "peers")
     write_folder(os.path.join(out, "turndown"), "mixmark-io/turndown", turndown_git, turndown_cases(turndown_git),
                  "From `test/index.html`: the input is the raw inner HTML of `<div class=\"input\">`, the "
                  "expected Markdown the text of `<pre class=\"expected\">` (entities decoded), as Turndown's "
