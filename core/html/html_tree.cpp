@@ -166,6 +166,11 @@ std::string raw_text_content(const HtmlNode& node) {
 std::string collapse_whitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  append_collapsed_whitespace(out, text);
+  return out;
+}
+
+void append_collapsed_whitespace(std::string& out, std::string_view text) {
   bool pending_space = false;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -185,7 +190,6 @@ std::string collapse_whitespace(std::string_view text) {
     pending_space = false;
     out += c;
   }
-  return out;
 }
 
 std::string text_content(const HtmlNode& node) { return collapse_whitespace(raw_text_content(node)); }

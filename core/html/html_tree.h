@@ -105,6 +105,9 @@ std::string raw_text_content(const HtmlNode& node);
 
 // Collapses runs of ASCII whitespace (and U+00A0) to one space and trims.
 std::string collapse_whitespace(std::string_view text);
+// collapse_whitespace(out + text) for an `out` collapse_whitespace made,
+// without going over `out` again.
+void append_collapsed_whitespace(std::string& out, std::string_view text);
 
 // The inner HTML of `node` byte-for-byte from doc.source when the range is
 // known, else serialised from the tree (html_serializer.h).

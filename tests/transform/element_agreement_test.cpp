@@ -215,7 +215,9 @@ TEST(ElementAgreementRegression, PeerSuiteFalseAlarms) {
     EXPECT_TRUE(f.passed) << c.html << "\n" << markdown << "\n" << f.detail;
     std::string excused;
     for (const std::string& e : f.excused) excused += e + "\n";
-    if (*c.excused) EXPECT_NE(excused.find(c.excused), std::string::npos) << c.html << "\n" << excused;
+    if (*c.excused) {
+      EXPECT_NE(excused.find(c.excused), std::string::npos) << c.html << "\n" << excused;
+    }
   }
 }
 

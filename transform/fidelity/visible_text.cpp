@@ -264,7 +264,7 @@ void VisibleTextBuilder::close(std::string_view tag) {
         auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
         if (code_continues_ && (code_.empty() || space(code_.front()) || code_ends_in_space_)) code_continues_ = false;
         code_ends_in_space_ = !code_.empty() && space(code_.back());
-        if (code_continues_) out_.inline_code.back() = collapse_whitespace(out_.inline_code.back() + code_);
+        if (code_continues_) append_collapsed_whitespace(out_.inline_code.back(), code_);  // linear in the run
         else out_.inline_code.push_back(collapse_whitespace(code_));
         code_end_chars_ = out_.chars.size();
         code_end_refs_ = out_.images.size() + out_.links.size();
