@@ -378,7 +378,9 @@ TEST(WriterRoundTrip, LinkAndImageDestinationsAndTitlesComeBackByteForByte) {
         std::string attribute = "title=\"" + html_attribute(title) + "\"";
         size_t first = html.find(attribute);
         EXPECT_NE(first, std::string::npos) << html;
-        if (first != std::string::npos) EXPECT_NE(html.find(attribute, first + 1), std::string::npos) << html;
+        if (first != std::string::npos) {
+          EXPECT_NE(html.find(attribute, first + 1), std::string::npos) << html;
+        }
       } else {
         EXPECT_EQ(html.find("title="), std::string::npos) << html;
       }

@@ -17,7 +17,8 @@
 // (an empty one still shows its bullet or number, and the numbers after it
 // count it), script and
 // style, the jump-break marker, <textarea>/<pre>/<code> with their
-// whitespace, and any element with an id or an <a name> (style-noise keeps
+// whitespace, elements the HTML standard does not define (a custom element
+// may draw itself), and any element with an id or an <a name> (style-noise keeps
 // those only when a link points at them).
 #include <algorithm>
 #include <array>
@@ -36,6 +37,9 @@ namespace {
 // scripts, the jump break) and anything inside an embed (an <svg>'s <path>).
 bool always_kept(const HtmlNode& n) {
   if (is_void_element(n.tag)) return true;
+  // One the standard does not define may be a custom element that draws
+  // itself (<responsive-image src=…>): what it shows is unknown.
+  if (!html_element(n.tag)) return true;
   if (n.has_attr("id") || (n.tag == "a" && n.has_attr("name"))) return true;
   for (const HtmlNode* p = &n; p && p->is_element(); p = p->parent) {
     switch (element_meaning(p->tag)) {
