@@ -27,6 +27,9 @@ packages=(
   libxml2-utils util-linux
   # redirect-map tests: real web servers on 127.0.0.1
   nginx apache2 caddy
+  # site-build tests: the migrated tree built by real static-site generators
+  # (Astro comes from npm, below)
+  hugo jekyll
 )
 
 # node and npm for warcio.js (below): Debian's packages, unless a node is
@@ -67,12 +70,16 @@ fi
 # From the npm registry, pinned, into the project-local .tools/node
 # (git-ignored):
 #  * warcio.js (Webrecorder's WARC library): the WARC tests check blogshift's
-#    WARC files with it, an implementation not written here.
+#    WARC files with it, an implementation not written here;
+#  * Astro (5.x, the line that runs on Debian 12's Node.js 20): the site-build
+#    tests build the Astro layout with it;
+#  * @rowanmanning/feed-parser: the feed tests parse the new site's feed with
+#    it, a parser not written here.
 tools="$(cd "$(dirname "$0")/.." && pwd)/.tools/node"
-node_packages=(warcio@2.4.11)
+node_packages=(warcio@2.4.11 astro@5.18.2 @rowanmanning/feed-parser@2.1.5)
 node_missing=()
 for spec in "${node_packages[@]}"; do
-  name=${spec%@*} version=${spec##*@}
+  name=${spec%@*} version=${spec##*@}  # a scoped name keeps its leading @
   if ! grep -qs "\"version\": \"$version\"" "$tools/node_modules/$name/package.json"; then
     node_missing+=("$spec")
   fi
