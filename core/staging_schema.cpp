@@ -296,4 +296,14 @@ ALTER TABLE items ADD COLUMN body_evidence INTEGER;
 UPDATE items SET body_evidence = evidence;
 )SQL";
 
+// Version 7: the site transform planned, for load's site files (the feed):
+// which layout the tree is in and the routes load must write at. Transform
+// replaces the rows on each run.
+const char* const kStagingSchemaV7 = R"SQL(
+CREATE TABLE site_settings (
+  key    TEXT PRIMARY KEY,             -- layout, feed_route
+  value  TEXT NOT NULL
+) WITHOUT ROWID;
+)SQL";
+
 }  // namespace blogshift

@@ -472,6 +472,7 @@ StagingStore::StagingStore(const std::string& path) : db_(path) {
     if (version < 4) db_.exec(kStagingSchemaV4);
     if (version < 5) db_.exec(kStagingSchemaV5);
     if (version < 6) db_.exec(kStagingSchemaV6);
+    if (version < 7) db_.exec(kStagingSchemaV7);
     db_.exec("PRAGMA user_version = " + std::to_string(kStagingSchemaVersion));
     t.commit();
   }

@@ -81,6 +81,9 @@ void write_archives(Database& db, const LoadOptions& options, LoadReport& report
   std::vector<std::string> roots = report.tree.roots;
   if (roots.empty()) roots.push_back("content");
   for (const auto& root : roots) add_folder(tree, out / root, root + "/");
+  // The feed alone, not the static folder it is in (which is the site's).
+  if (!report.feed.path.empty() && fs::is_regular_file(out / report.feed.path))
+    tree.push_back(ArchiveEntry::file(report.feed.path, (out / report.feed.path).string()));
   add_folder(tree, out / "redirects", "redirects/");
   if (options.archive_staging_db) tree.push_back(ArchiveEntry::file("staging.db", snapshot_database(db, scratch)));
 

@@ -39,6 +39,10 @@ void add_load_tuning_options(CLI::App& app, LoadCommandOptions& o) {
       ->capture_default_str();
   app.add_option("--site-url", o.load.site_url,
                  "the new site's base URL (https://blog.example.org): redirect targets become absolute");
+  app.add_option("--feed-entries", o.load.feed_entries,
+                 "posts in the new site's feed, written at the feed route with their old Blogger ids (0: no feed)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--apache-map-path", o.load.apache_map_path,
                  "where apache-redirects.txt will be on the web server (for the RewriteMap line)")
       ->capture_default_str();

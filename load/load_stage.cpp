@@ -132,6 +132,19 @@ LoadReport run_load(Database& db, const LoadOptions& options) {
   }
   {
     const StageTimer timer;
+    report.feed = write_site_feed(db, options.out_dir, options.site_url, options.feed_entries, options.overwrite,
+                                  options.dry_run);
+    const SiteFeedReport& f = report.feed;
+    for (const auto& kept : f.kept) report.tree.kept.push_back(kept);
+    if (!f.path.empty())
+      log.verbose_line("load: feed " + (std::filesystem::path(options.out_dir) / f.path).string() + ": " + f.format +
+                       ", " + std::to_string(f.entries) + " entries, " + std::to_string(f.entries_with_old_id) +
+                       " with their Blogger ids" + (f.written ? "" : " (unchanged)") + timer.in());
+    else
+      log.verbose_line("load: no feed: " + f.skipped);
+  }
+  {
+    const StageTimer timer;
     report.searchable = rebuild_search_index(db);
     log.verbose_line("load: search index: " + std::to_string(report.searchable) + " documents" + timer.in());
   }

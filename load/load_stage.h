@@ -1,5 +1,5 @@
 // The load stage: from the staging database to what a person publishes and
-// keeps. In order: the content tree (tree/), the redirect maps (redirects/),
+// keeps. In order: the content tree (tree/) and its feed (feed/), the redirect maps (redirects/),
 // the archives and bag of the tree and maps (archive/), and the WARC file of
 // the original material (warc/); and the full-text index (search/). Every
 // output it makes is recorded in the `outputs` table for `blogshift verify`.
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "content_tree_writer.h"
+#include "site_feed.h"
 #include "sqlite_db.h"
 #include "stage_log.h"
 
@@ -23,7 +24,8 @@ struct LoadOptions {
   bool dry_run = false;                     // decide and report, write nothing under out_dir
   std::vector<std::string> redirect_formats;  // empty: every format; {"none"}: no maps
   std::vector<std::string> archive_formats = {"tar.gz", "bagit", "warc"};  // also tar.zst, zip; {"none"}
-  std::string site_url;                     // the new site's base URL: absolute redirect targets (redirects/)
+  std::string site_url;                     // the new site's base URL: absolute redirect targets (redirects/) and feed links
+  int64_t feed_entries = 25;                // posts in the new site's feed (feed/), as in Blogger's; 0: no feed
   // Where apache-redirects.txt will live on the server (the RewriteMap line).
   // Fixed rather than this machine's path, so the output folder can move and
   // the archives stay byte-identical wherever they are made.
@@ -44,6 +46,7 @@ struct OutputRecord {
 
 struct LoadReport {
   TreeReport tree;
+  SiteFeedReport feed;                      // the new site's feed in the tree
   int64_t searchable = 0;                   // documents in the full-text index
   int64_t redirect_rules = 0;
   std::vector<std::string> redirect_files;  // relative to the output folder

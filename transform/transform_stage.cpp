@@ -264,6 +264,18 @@ void count_results(Database& db, TransformReport& report) {
 
 }  // namespace
 
+namespace {
+// What load needs to know of the site planned here (the feed's place).
+void write_site_settings(Database& db, const TransformOptions& options) {
+  db.exec("DELETE FROM site_settings");
+  auto insert = db.prepare("INSERT INTO site_settings (key, value) VALUES (?, ?)");
+  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"layout", options.layout},
+                                   {"feed_route", options.feed_route}}) {
+    insert.bind(1, key).bind(2, value).run();
+  }
+}
+}  // namespace
+
 TransformReport run_transform(Database& db, const TransformOptions& options) {
   TransformReport report;
   render_commonmark_to_html("");  // registers cmark-gfm's extensions before any thread runs
@@ -329,6 +341,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   }
   write_batch();
   write_redirect_table(db, *redirects);
+  write_site_settings(db, options);
   count_results(db, report);
   db.exec("DELETE FROM temp.transform_inputs");  // the connection lives on (run goes on to load)
   transaction.commit();
