@@ -83,6 +83,11 @@ void print_outputs(const StagingSummary& s, const std::string& out_dir, const st
       out << (i ? ", " : "") << shown_path(out_dir, s.tree_roots[i]) << "/";
     out << "  (" << s.tree_files << " files)\n";
   }
+  if (!s.feed_path.empty()) {
+    out << "  ";
+    label("feed", 11);
+    out << shown_path(out_dir, s.feed_path) << '\n';
+  }
   int64_t unverified = 0, failed = 0;
   for (const auto& o : s.outputs) {
     const bool map = o.kind == "redirect-map";

@@ -90,6 +90,8 @@ StagingSummary read_staging_summary(Database& db) {
       s.tree_roots.push_back(roots.column_text(0));
       s.tree_files += roots.column_int(1);
     }
+    auto feed = db.prepare("SELECT path FROM written_files WHERE role = 'feed' ORDER BY path LIMIT 1");
+    if (feed.step()) s.feed_path = feed.column_text(0);
   }
   return s;
 }

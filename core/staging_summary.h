@@ -53,6 +53,7 @@ struct StagingSummary {
   std::vector<Fetch> fetches;
   std::vector<std::string> tree_roots;
   int64_t tree_files = 0;
+  std::string feed_path;  // the new site's feed load wrote, relative to the output folder ("" = none)
 
   int64_t count(const std::string& kind, const std::string& status) const;
   int64_t count(const std::string& kind) const;
