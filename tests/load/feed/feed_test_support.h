@@ -76,12 +76,13 @@ inline std::vector<std::string> sample_live_post_ids() {
 
 class FeedSite {
 public:
-  FeedSite(const std::string& name, const std::string& layout, const std::string& feed_route)
+  FeedSite(const std::string& name, const std::string& layout, const std::string& feed_route,
+           const std::string& source = fixture("sample-blog/feed.atom"))
       : out_(temp_dir(name) / "site") {
     std::filesystem::create_directories(out_ / ".blogshift");
     store_ = std::make_unique<StagingStore>((out_ / ".blogshift" / "staging.db").string());
     Extractor extractor(*store_, nullptr);
-    extractor.extract(fixture("sample-blog/feed.atom"));
+    extractor.extract(source);
     TransformOptions options;
     options.layout = layout;
     options.feed_route = feed_route;

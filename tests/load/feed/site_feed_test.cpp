@@ -146,5 +146,37 @@ TEST(SiteFeed, NoneWhenTheRouteIsElsewhere) {
   EXPECT_NE(report.feed.skipped.find("not a path on the new site"), std::string::npos) << report.feed.skipped;
 }
 
+// Every corpus export: a feed of all its live posts parses, and each entry
+// is the post at its link under that post's Blogger id.
+class CorpusFeed : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(CorpusFeed, EveryLivePostUnderItsBloggerId) {
+  if (!testing::corpus_available()) GTEST_SKIP() << "../shared/corpus is not here";
+  FeedSite site("feed-corpus", "astro", "/atom.xml", testing::corpus(GetParam()));
+  const LoadReport report = site.load(1000000);
+  const std::string xml = read_all(site.out() / "public/atom.xml");
+  const auto ids = xpath_texts(xml, "/a:feed/a:entry/a:id");
+  const auto links = xpath_texts(xml, "/a:feed/a:entry/a:link[@rel='alternate']/@href");
+  std::vector<std::string> want_ids, want_links;
+  auto q = site.db().prepare(
+      "SELECT 'tag:blogger.com,1999:blog-' || i.blog_id || '.post-' || i.blogger_id, 'https://new.example.org' || d.route"
+      " FROM documents d JOIN items i ON i.id = d.item_id WHERE d.kind = 'post' AND i.status = 'LIVE'"
+      " ORDER BY i.published_utc DESC, i.id DESC");
+  while (q.step()) {
+    want_ids.push_back(q.column_text(0));
+    want_links.push_back(q.column_text(1));
+  }
+  ASSERT_FALSE(want_ids.empty());
+  EXPECT_EQ(ids, want_ids);
+  EXPECT_EQ(links, want_links);
+  EXPECT_EQ(report.feed.entries_with_old_id, static_cast<int64_t>(want_ids.size()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Sources, CorpusFeed,
+                         ::testing::Values("arborlodge-classic-export/blogger-export-2022-02.xml.gz",
+                                           "arborlodge-takeout-derived/feed.atom.gz",
+                                           "pelican-fixture-classic-export/bloggerexport.xml"),
+                         [](const auto& p) { return std::string(p.index == 0 ? "arborlodge_classic" : p.index == 1 ? "arborlodge_takeout" : "pelican"); });
+
 }  // namespace
 }  // namespace blogshift
