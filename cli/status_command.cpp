@@ -88,6 +88,12 @@ void print_outputs(const StagingSummary& s, const std::string& out_dir, const st
     label("feed", 11);
     out << shown_path(out_dir, s.feed_path) << '\n';
   }
+  if (!s.authors_path.empty()) {
+    out << "  ";
+    label("authors", 11);
+    out << shown_path(out_dir, s.authors_path) << "  (" << s.site_authors << (s.site_authors == 1 ? " record" : " records")
+        << ", " << s.author_avatars << (s.author_avatars == 1 ? " avatar" : " avatars") << ")\n";
+  }
   int64_t unverified = 0, failed = 0;
   for (const auto& o : s.outputs) {
     const bool map = o.kind == "redirect-map";

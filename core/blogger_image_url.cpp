@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "text.h"
+#include "url.h"
 
 namespace blogshift {
 
@@ -155,6 +156,16 @@ int64_t image_size_rank(std::string_view url) {
   auto options = find_size_options(url);
   if (!options || options->longest_side == 0) return std::numeric_limits<int64_t>::max();
   return options->longest_side;
+}
+
+std::string profile_image_url(std::string_view src) {
+  std::string url(trim(src));
+  if (url.starts_with("//")) url.insert(0, "https:");
+  const std::string host = parse_url(url).host;
+  const std::string scheme = parse_url(url).scheme;
+  if (host.empty() || (scheme != "http" && scheme != "https")) return {};
+  if (host == "blogblog.com" || host.ends_with(".blogblog.com")) return {};
+  return largest_image_url(url);
 }
 
 }  // namespace blogshift

@@ -53,4 +53,11 @@ std::string image_identity(std::string_view url);
 // options) ranks highest; unknown ranks lowest.
 int64_t image_size_rank(std::string_view url);
 
+// A Blogger profile's image (an export's author gd:image/@src) as a URL to
+// keep: scheme-relative "//lh3..." gets https:, a Blogger image at its
+// largest size; "" for no image and for Blogger's placeholders, which are
+// theme images served from blogblog.com (b16-rounded.gif, blank.gif), the
+// host that never holds a user's upload.
+std::string profile_image_url(std::string_view src);
+
 }  // namespace blogshift

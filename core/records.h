@@ -61,6 +61,7 @@ struct ItemRecord {
   std::string title;
   std::string author_name;
   std::string author_uri;
+  std::string author_avatar;     // the profile's image URL (profile_image_url), or ""
   std::string published;         // as written in the source, e.g. 2011-01-20T21:41:52.381-08:00
   std::string updated;
   std::string created;

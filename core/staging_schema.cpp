@@ -1,6 +1,7 @@
 // The staging database schema: version 1 (extract's tables) and the
 // migrations to versions 2 (transform's tables), 3 (load's), 4 (incremental
-// transform), 5 (fetch's) and 6 (feed evidence). docs/staging-schema.md
+// transform), 5 (fetch's), 6 (feed evidence), 7 (site settings) and 8 (site
+// authors). docs/staging-schema.md
 // describes every table and which stage writes it; keep the two in step.
 #include "staging_schema.h"
 
@@ -304,6 +305,27 @@ CREATE TABLE site_settings (
   key    TEXT PRIMARY KEY,             -- layout, feed_route
   value  TEXT NOT NULL
 ) WITHOUT ROWID;
+)SQL";
+
+// Version 8: authors as the new site knows them. Extract keeps the profile
+// image a Blogger export gives (gd:image); transform gives every author a
+// document names the id its records and front matter use, replacing the
+// rows on each run (no foreign key: a re-run of extract may renumber the
+// authors, and the transform after it writes the table again).
+const char* const kStagingSchemaV8 = R"SQL(
+ALTER TABLE authors ADD COLUMN avatar TEXT NOT NULL DEFAULT '';  -- profile image URL, '' when none (or Blogger's placeholder)
+CREATE TABLE site_authors (
+  site_id          TEXT PRIMARY KEY,     -- content/authors/<site_id>.json; the documents' author field
+  name             TEXT NOT NULL,
+  profile          TEXT NOT NULL,        -- Blogger profile URI, or ''
+  avatar           TEXT NOT NULL,        -- profile image URL, or ''
+  avatar_asset_id  INTEGER,              -- assets.id of the staged copy of the avatar, NULL when none
+  avatar_file      TEXT NOT NULL         -- its file name in the site (<site_id>.<ext>), '' when none
+) WITHOUT ROWID;
+CREATE TABLE author_site_ids (
+  author_id  INTEGER PRIMARY KEY,      -- authors.id
+  site_id    TEXT NOT NULL             -- site_authors.site_id
+);
 )SQL";
 
 }  // namespace blogshift

@@ -227,7 +227,8 @@ private:
         " WHERE f.id = item_labels.label_id AND r.blog_id = ?2)"
         " WHERE label_id IN (SELECT id FROM labels WHERE blog_id = ?1)");
     run("DELETE FROM item_labels WHERE label_id IN (SELECT id FROM labels WHERE blog_id = ?1) AND ?2 = ?2");
-    run("INSERT OR IGNORE INTO authors (blog_id, name, uri) SELECT ?2, name, uri FROM authors WHERE blog_id = ?1");
+    run("INSERT OR IGNORE INTO authors (blog_id, name, uri, avatar) SELECT ?2, name, uri, avatar FROM authors"
+        " WHERE blog_id = ?1");
     run("UPDATE items SET author_id = (SELECT r.id FROM authors r JOIN authors f ON f.name = r.name AND f.uri = r.uri"
         " WHERE f.id = items.author_id AND r.blog_id = ?2)"
         " WHERE author_id IN (SELECT id FROM authors WHERE blog_id = ?1)");
@@ -282,6 +283,15 @@ private:
   // A Blogger profile URI names one person whatever name a page printed for
   // it; without a URI, the name is all there is.
   int64_t ensure_author(const std::string& blog_id, const ItemRecord& item) {
+    const int64_t id = find_or_add_author(blog_id, item);
+    if (!item.author_avatar.empty()) {  // the latest sighting's image: profiles change theirs
+      auto& avatar = db_.cached("UPDATE authors SET avatar = ? WHERE id = ? AND avatar <> ?1");
+      avatar.bind(1, item.author_avatar).bind(2, id).run();
+    }
+    return id;
+  }
+
+  int64_t find_or_add_author(const std::string& blog_id, const ItemRecord& item) {
     if (!item.author_uri.empty()) {
       auto& by_uri = db_.cached("SELECT id, name FROM authors WHERE blog_id = ? AND uri = ? ORDER BY id LIMIT 1");
       by_uri.bind(1, blog_id).bind(2, item.author_uri);
@@ -473,6 +483,7 @@ StagingStore::StagingStore(const std::string& path) : db_(path) {
     if (version < 5) db_.exec(kStagingSchemaV5);
     if (version < 6) db_.exec(kStagingSchemaV6);
     if (version < 7) db_.exec(kStagingSchemaV7);
+    if (version < 8) db_.exec(kStagingSchemaV8);
     db_.exec("PRAGMA user_version = " + std::to_string(kStagingSchemaVersion));
     t.commit();
   }

@@ -92,6 +92,17 @@ StagingSummary read_staging_summary(Database& db) {
     }
     auto feed = db.prepare("SELECT path FROM written_files WHERE role = 'feed' ORDER BY path LIMIT 1");
     if (feed.step()) s.feed_path = feed.column_text(0);
+    // Astro and Hugo write one file per author (shown as their folder),
+    // Jekyll one map of them all (shown as that file).
+    auto authors = db.prepare(
+        "SELECT COUNT(*), MIN(path), SUM(role = 'author') FROM written_files WHERE role = 'author'");
+    if (authors.step() && authors.column_int(0) > 0) {
+      const std::string first = authors.column_text(1);
+      s.authors_path = authors.column_int(2) == 1 && first.ends_with(".yml") ? first
+                                                                            : first.substr(0, first.rfind('/') + 1);
+      s.site_authors = scalar("SELECT COUNT(*) FROM site_authors");
+      s.author_avatars = scalar("SELECT COUNT(*) FROM written_files WHERE role = 'avatar'");
+    }
   }
   return s;
 }

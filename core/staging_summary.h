@@ -54,6 +54,9 @@ struct StagingSummary {
   std::vector<std::string> tree_roots;
   int64_t tree_files = 0;
   std::string feed_path;  // the new site's feed load wrote, relative to the output folder ("" = none)
+  // The author records load wrote: their folder (or the one data file) and how many.
+  std::string authors_path;
+  int64_t site_authors = 0, author_avatars = 0;
 
   int64_t count(const std::string& kind, const std::string& status) const;
   int64_t count(const std::string& kind) const;

@@ -247,6 +247,12 @@ FetchStep fetch_staged_images(const std::string& prog, const std::string& out_di
       for (auto& url : fetch::media_in_body(base, items.column_text(0)))
         if (seen.insert(url).second) seeds.push_back(std::move(url));
     }
+    // The profile images of the posts' and pages' authors (their author records show them).
+    auto avatars = store.db().prepare(
+        "SELECT DISTINCT a.avatar FROM authors a WHERE a.avatar <> '' AND EXISTS (SELECT 1 FROM items i"
+        " WHERE i.author_id = a.id AND i.kind IN ('post', 'page')) ORDER BY a.avatar");
+    while (avatars.step())
+      if (std::string url = avatars.column_text(0); seen.insert(url).second) seeds.push_back(std::move(url));
   }
   if (seeds.empty()) {
     std::cout << "fetch\timages\tthe staged posts and pages reference no images or attachments\n";

@@ -84,6 +84,12 @@ void write_archives(Database& db, const LoadOptions& options, LoadReport& report
   // The feed alone, not the static folder it is in (which is the site's).
   if (!report.feed.path.empty() && fs::is_regular_file(out / report.feed.path))
     tree.push_back(ArchiveEntry::file(report.feed.path, (out / report.feed.path).string()));
+  // The author records and avatars outside those folders (data/, public/, static/).
+  for (const auto& file : report.authors.files) {
+    const std::string top = file.substr(0, file.find('/'));
+    if (std::find(roots.begin(), roots.end(), top) == roots.end() && fs::is_regular_file(out / file))
+      tree.push_back(ArchiveEntry::file(file, (out / file).string()));
+  }
   add_folder(tree, out / "redirects", "redirects/");
   if (options.archive_staging_db) tree.push_back(ArchiveEntry::file("staging.db", snapshot_database(db, scratch)));
 

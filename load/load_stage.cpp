@@ -145,6 +145,15 @@ LoadReport run_load(Database& db, const LoadOptions& options) {
   }
   {
     const StageTimer timer;
+    report.authors = write_author_records(db, options.out_dir, options.overwrite, options.dry_run);
+    const AuthorsReport& a = report.authors;
+    for (const auto& kept : a.kept) report.tree.kept.push_back(kept);
+    log.verbose_line("load: author records: " + std::to_string(a.people) + " (avatars " +
+                     std::to_string(a.avatars_local) + " local, " + std::to_string(a.avatars_remote) + " remote; " +
+                     std::to_string(a.written) + (a.written == 1 ? " file" : " files") + " written)" + timer.in());
+  }
+  {
+    const StageTimer timer;
     report.searchable = rebuild_search_index(db);
     log.verbose_line("load: search index: " + std::to_string(report.searchable) + " documents" + timer.in());
   }

@@ -17,13 +17,13 @@ std::string item_sql(DocumentReader::Mode mode) {
   const bool convert = mode == DocumentReader::Mode::Convert;
   return std::string(
              "SELECT i.blog_id, i.kind, COALESCE(i.blogger_id, ''), i.status, COALESCE(i.title, ''),"
-             " COALESCE(a.name, ''), COALESCE(i.legacy_path, ''), COALESCE(i.body_sha256, ''),"
+             " COALESCE(sa.site_id, a.name, ''), COALESCE(i.legacy_path, ''), COALESCE(i.body_sha256, ''),"
              " COALESCE(i.published_utc, ''), i.published_offset, COALESCE(i.updated_utc, ''), i.updated_offset,"
              " (SELECT COUNT(*) FROM items c WHERE c.parent_id = i.id AND c.kind = 'comment'), ") +
          (convert ? "CASE WHEN t.keep THEN '' ELSE COALESCE(i.body_html, '') END, t.input_sha256, COALESCE(t.keep, 0)"
                   // A body without a recorded digest is digested whole.
                   : "CASE WHEN i.body_sha256 IS NULL THEN COALESCE(i.body_html, '') ELSE '' END, '', 0") +
-         " FROM items i LEFT JOIN authors a ON a.id = i.author_id" +
+         " FROM items i LEFT JOIN authors a ON a.id = i.author_id LEFT JOIN author_site_ids sa ON sa.author_id = i.author_id" +
          (convert ? " LEFT JOIN temp.transform_inputs t ON t.item_id = i.id" : "") + " WHERE i.id = ?";
 }
 

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "authors/site_authors.h"
 #include "batch_workers.h"
 #include "body_converter.h"
 #include "digest.h"
@@ -283,6 +284,7 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   Transaction transaction(db);
   const BlogZones zones(db);
   const SitePlan plan(db, options, zones);
+  report.authors = write_site_authors(db, plan);  // before the documents: their author field is the id
   const std::string options_sha256 = options_digest(options);
   const InputDigest inputs(options_sha256, plan.site().hosts);
   report.kept = plan_reuse(db, plan, options, zones, inputs);

@@ -25,6 +25,7 @@ struct AtomEntry {
   bool has_content = false;      // a <content> element was there (a summary-only feed entry has none)
   std::string published, updated;
   std::string author_name, author_uri, author_type;
+  std::string author_avatar;     // author/gd:image/@src as written
   std::vector<AtomCategory> categories;
   std::vector<AtomLink> links;
   // Takeout (blogger 2018 namespace) elements, by local name: type, status,

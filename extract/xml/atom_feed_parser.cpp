@@ -24,6 +24,7 @@ constexpr const char* kBloggerNs = "http://schemas.google.com/blogger/2018";
 constexpr const char* kAppNs = "http://www.w3.org/2007/app";
 constexpr const char* kAppOldNs = "http://purl.org/atom/app#";
 constexpr const char* kThreadNs = "http://purl.org/syndication/thread/1.0";
+constexpr const char* kGdNs = "http://schemas.google.com/g/2005";
 constexpr int kMaxDepth = 256;
 // libxml2 runs with XML_PARSE_HUGE (a post with inline images can hold a
 // text node over its default 10 MB); this is our own bound per entry.
@@ -421,6 +422,8 @@ private:
                                     str(xmlTextReaderConstValue(r)));
         xmlTextReaderMoveToElement(r);
       }
+    } else if (depth == 3 && parent_local_ == "author" && parent_ns_ == kAtomNs && eq(local, "image") && eq(ns, kGdNs)) {
+      entry_.author_avatar = attr(r, "src");  // the profile's image
     }
   }
 

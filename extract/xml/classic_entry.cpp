@@ -1,5 +1,6 @@
 // Classic Blogger backup entries (2008 schema: kind# categories), and the
 // GData fields they share with the blog's public feeds.
+#include "blogger_image_url.h"
 #include "export_entry.h"
 #include "json_writer.h"
 #include "timestamp.h"
@@ -61,6 +62,7 @@ ItemRecord gdata_entry_item(ItemKind kind, AtomEntry&& entry, const ExportContex
   item.title = std::move(entry.title);
   item.author_name = std::move(entry.author_name);
   item.author_uri = std::move(entry.author_uri);
+  item.author_avatar = profile_image_url(entry.author_avatar);
   item.published = std::move(entry.published);
   item.updated = std::move(entry.updated);
   for (const auto& category : entry.categories)

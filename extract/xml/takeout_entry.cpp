@@ -1,6 +1,7 @@
 // Takeout feed.atom entries (namespace http://schemas.google.com/blogger/2018).
 #include <algorithm>
 
+#include "blogger_image_url.h"
 #include "export_entry.h"
 #include "json_writer.h"
 #include "url.h"
@@ -64,6 +65,7 @@ void stage_takeout_entry(AtomEntry&& entry, const ExportContext& context, Extrac
   item.title = std::move(entry.title);
   item.author_name = std::move(entry.author_name);
   item.author_uri = std::move(entry.author_uri);
+  item.author_avatar = profile_image_url(entry.author_avatar);
   item.published = std::move(entry.published);
   item.updated = std::move(entry.updated);
   if (const std::string* created = entry.blogger_field("created")) item.created = *created;

@@ -226,6 +226,17 @@ std::vector<ReportData::Link> read_links(Database& db, const char* kind, const c
   return out;
 }
 
+void read_authors(Database& db, ReportData& r) {
+  auto q = db.prepare(
+      "SELECT s.site_id, s.name, s.profile, CASE WHEN b.sha256 IS NULL THEN s.avatar ELSE s.avatar_file END,"
+      " b.sha256 IS NOT NULL, (SELECT COUNT(*) FROM documents d JOIN items i ON i.id = d.item_id"
+      " JOIN author_site_ids x ON x.author_id = i.author_id WHERE x.site_id = s.site_id)"
+      " FROM site_authors s LEFT JOIN assets a ON a.id = s.avatar_asset_id LEFT JOIN blobs b ON b.sha256 = a.sha256"
+      " ORDER BY s.site_id");
+  while (q.step())
+    r.authors.push_back({text(q, 0), text(q, 1), text(q, 2), text(q, 3), q.column_int(4) != 0, q.column_int(5)});
+}
+
 void read_redirects(Database& db, ReportData& r) {
   r.redirects_total = count(db, "SELECT COUNT(*) FROM redirects");
   auto shapes = db.prepare("SELECT shape, COUNT(*) FROM redirects GROUP BY 1 ORDER BY 2 DESC, 1");
@@ -467,6 +478,7 @@ ReportData read_report_data(Database& db, const std::string& inside_bag) {
     r.remote_images = read_links(db, "image", "remote");
     r.missing_links = read_links(db, "link", "missing");
     read_redirects(db, r);
+    if (has_table(db, "site_authors")) read_authors(db, r);
   }
   read_not_migrated(db, r, have_documents);
   read_problems(db, r);

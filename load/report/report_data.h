@@ -50,6 +50,13 @@ struct ReportData {
     int64_t images_local = 0, images_remote = 0;
     int64_t links_rewritten = 0, links_external = 0, links_missing = 0;
   };
+  // A person the documents name, as the new site's author record has them.
+  struct Author {
+    std::string id, name, profile;
+    std::string avatar;        // the staged copy's file name, or the image's URL, or ""
+    bool avatar_local = false;  // a copy was staged (it is in the site's static folder)
+    int64_t documents = 0;      // posts and pages (drafts too) naming this author
+  };
   // What stayed behind, and why (the reason is worded for a person).
   struct NotMigrated {
     std::string what, reason;
@@ -158,6 +165,7 @@ struct ReportData {
   std::vector<Blog> blogs;
   std::vector<Source> sources;
   Migrated migrated;
+  std::vector<Author> authors;             // by id
   std::vector<NotMigrated> not_migrated;
   std::vector<Year> years;                 // ascending, only years with something in them
   std::vector<Month> months;               // every month from the first live post to the last

@@ -145,6 +145,25 @@ void migrated(std::string& out, const ReportData& d) {
   row("Links to old posts not found", "links-missing", m.links_missing);
   out += "</tbody>\n</table>\n";
 
+  out += "<h3 id=\"authors\">Authors</h3>\n";
+  if (d.authors.empty()) {
+    out += none("No document names an author.");
+  } else {
+    // The profile is shown as text: nothing in the report reaches the network.
+    out += "<table class=\"compact\">\n<caption>Each has an author record in the new site under its id, which "
+           "the posts' author field names</caption>\n<thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Name"
+           "</th><th scope=\"col\">Profile</th><th scope=\"col\" class=\"num\">Documents</th><th scope=\"col\">"
+           "Avatar</th></tr></thead>\n<tbody>\n";
+    for (const auto& a : d.authors)
+      out += "<tr class=\"author\" data-id=\"" + escape(a.id) + "\"><th scope=\"row\"><code>" + escape(a.id) +
+             "</code></th><td>" + escape(a.name) + "</td><td>" +
+             (a.profile.empty() ? std::string("none") : "<code>" + escape(a.profile) + "</code>") + "</td>" +
+             num_cell(a.documents) + "<td>" +
+             (a.avatar.empty() ? std::string("none") : a.avatar_local ? "copied" : "still on the old servers") +
+             "</td></tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+
   out += "<h3 id=\"posts-per-month\">Posts per month</h3>\n";
   const std::string plot = report::posts_per_month_svg(d.months, "plot-posts-per-month");
   if (plot.empty()) {

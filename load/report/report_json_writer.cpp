@@ -213,6 +213,11 @@ std::string report_json(const ReportData& d, const ReportOptions& options) {
   j.field("images_local", m.images_local).field("images_remote", m.images_remote);
   j.field("links_rewritten", m.links_rewritten).field("links_external", m.links_external);
   j.field("links_missing", m.links_missing).end();
+  j.key("authors").array();
+  for (const auto& a : d.authors)
+    j.object().field("id", a.id).field("name", a.name).field("profile", a.profile).field("avatar", a.avatar)
+        .field("avatar_local", a.avatar_local).field("documents", a.documents).end();
+  j.end();
   j.key("not_migrated").array();
   for (const auto& n : d.not_migrated)
     j.object().field("what", n.what).field("reason", n.reason).field("count", n.count).end();

@@ -103,8 +103,11 @@ TEST_F(MainJob, StatusListsEveryOutputAndHowToVerifyIt) {
   const size_t outputs = s.out.find("\noutputs\n");
   ASSERT_NE(outputs, std::string::npos) << s.out;
   const std::string tail = s.out.substr(outputs);
-  EXPECT_NE(tail.find("  site       out/sample-blog/content/  (30 files)\n  feed       out/sample-blog/public/rss.xml\n"), std::string::npos) << tail;
-  EXPECT_NE(tail.find("  archive    tar.gz            19.6 KiB      40 entries  verified   "
+  EXPECT_NE(tail.find("  site       out/sample-blog/content/  (30 files)\n  feed       out/sample-blog/public/rss.xml\n"
+                      "  authors    out/sample-blog/content/authors/  (1 record, 0 avatars)\n"),
+            std::string::npos)
+      << tail;
+  EXPECT_NE(tail.find("  archive    tar.gz            19.8 KiB      41 entries  verified   "
                       "out/sample-blog/archives/site.tar.gz\n"),
             std::string::npos)
       << tail;
@@ -186,8 +189,9 @@ TEST(Verbosity, VerboseSaysWhatEachStageDidAndHowLong) {
         "verbose: transform: 15 documents (14 posts, 1 pages), fidelity passed 15/15 in ",
         "verbose: load: content tree: 15 Markdown files, 12 other files (27 written, 0 unchanged, 0 removed, 0 kept) in ",
         "verbose: load: redirect map site/redirects/_redirects: netlify, 87 rules\n",
-        "verbose: load: archive site/archives/site.tar.gz: tar.gz, 37 entries, ",
-        "verbose: verify: site/archives/site.tar.gz: ok, 37 entries in ",
+        "verbose: load: author records: 1 (avatars 0 local, 0 remote; 1 file written) in ",
+        "verbose: load: archive site/archives/site.tar.gz: tar.gz, 38 entries, ",
+        "verbose: verify: site/archives/site.tar.gz: ok, 38 entries in ",
         "verbose: load: done in ", "verbose: run: done in "})
     EXPECT_NE(r.err.find(line), std::string::npos) << line << "\n" << r.err;
   EXPECT_NE(r.err.find(shell_quote(fixture("sample-blog/mirror")).substr(1, 20)), std::string::npos);

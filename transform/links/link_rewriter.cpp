@@ -49,26 +49,6 @@ bool has_scheme(const std::string& url) {
   return true;
 }
 
-std::string extension_for(const std::string& content_type, const std::string& url) {
-  std::string type = ascii_lower(content_type.substr(0, content_type.find(';')));
-  if (type == "image/jpeg" || type == "image/jpg") return "jpg";
-  if (type == "image/png") return "png";
-  if (type == "image/gif") return "gif";
-  if (type == "image/webp") return "webp";
-  if (type == "image/svg+xml") return "svg";
-  if (type == "image/bmp") return "bmp";
-  if (type == "application/pdf") return "pdf";
-  std::string path = url_path(url);
-  auto dot = path.rfind('.');
-  auto slash = path.rfind('/');
-  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
-    std::string ext = ascii_lower(path.substr(dot + 1));
-    bool ok = !ext.empty() && ext.size() <= 5;
-    for (char c : ext) ok = ok && std::isalnum(static_cast<unsigned char>(c));
-    if (ok) return ext;
-  }
-  return "bin";
-}
 
 // The lookups of rewrite_links(document, site, path): the site's own maps.
 class MapLookup final : public SiteLookup {
@@ -296,6 +276,27 @@ bool SiteMap::is_old_host(const std::string& host) const {
   auto dot = bare.find(".blogspot.");
   if (dot == std::string::npos) return false;
   return hosts.count(bare.substr(0, dot) + ".blogspot.com") > 0;
+}
+
+std::string extension_for(const std::string& content_type, const std::string& url) {
+  std::string type = ascii_lower(content_type.substr(0, content_type.find(';')));
+  if (type == "image/jpeg" || type == "image/jpg") return "jpg";
+  if (type == "image/png") return "png";
+  if (type == "image/gif") return "gif";
+  if (type == "image/webp") return "webp";
+  if (type == "image/svg+xml") return "svg";
+  if (type == "image/bmp") return "bmp";
+  if (type == "application/pdf") return "pdf";
+  std::string path = url_path(url);
+  auto dot = path.rfind('.');
+  auto slash = path.rfind('/');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+    std::string ext = ascii_lower(path.substr(dot + 1));
+    bool ok = !ext.empty() && ext.size() <= 5;
+    for (char c : ext) ok = ok && std::isalnum(static_cast<unsigned char>(c));
+    if (ok) return ext;
+  }
+  return "bin";
 }
 
 std::string asset_key(const std::string& url) {

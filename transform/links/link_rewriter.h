@@ -56,6 +56,10 @@ public:
 // variants (/s320/, =w400-h300) folded together.
 std::string asset_key(const std::string& url);
 
+// A held file's extension: from its real content type, else the URL's own
+// (up to 5 letters or digits), else "bin".
+std::string extension_for(const std::string& content_type, const std::string& url);
+
 struct LinkOutcome {
   std::string kind;     // link | image
   std::string url;      // as the post had it

@@ -250,7 +250,7 @@ TEST_F(ReportFetchTest, TheJsonHoldsTheFetchAfterTheSources) {
       &status);
   ASSERT_EQ(status, 0) << keys;
   EXPECT_EQ(keys,
-            "report_version switch_off verdict reasons blogs sources fetch migrated not_migrated by_year posts_per_month "
+            "report_version switch_off verdict reasons blogs sources fetch migrated authors not_migrated by_year posts_per_month "
             "problems fidelity remote_images missing_links redirects archives\n"
             "totals files runs failed robots\n");
 

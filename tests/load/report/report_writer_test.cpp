@@ -107,7 +107,7 @@ TEST_F(ReportWriterTest, TheJsonParsesBackWithTheDatabasesCounts) {
       &status);
   ASSERT_EQ(status, 0) << keys;
   EXPECT_EQ(keys,
-            "report_version switch_off verdict reasons blogs sources migrated not_migrated by_year posts_per_month "
+            "report_version switch_off verdict reasons blogs sources migrated authors not_migrated by_year posts_per_month "
             "problems fidelity remote_images missing_links redirects archives\n");
 
   const YAML::Node j = YAML::LoadFile(s.json_path);
@@ -132,6 +132,12 @@ TEST_F(ReportWriterTest, TheJsonParsesBackWithTheDatabasesCounts) {
   int64_t months = 0;
   for (const auto& m : j["posts_per_month"]) months += m["posts"].as<int64_t>();
   EXPECT_EQ(months, j["migrated"]["posts"].as<int64_t>());
+  // One author row per planned author, each counting the documents naming it.
+  ASSERT_EQ(static_cast<int64_t>(j["authors"].size()), db_count("SELECT COUNT(*) FROM site_authors"));
+  int64_t authored = 0;
+  for (const auto& a : j["authors"]) authored += a["documents"].as<int64_t>();
+  EXPECT_EQ(authored, db_count("SELECT COUNT(*) FROM documents d JOIN items i ON i.id = d.item_id "
+                               "JOIN author_site_ids s ON s.author_id = i.author_id"));
 }
 
 TEST_F(ReportWriterTest, HostileTitlesAndMessagesAreEscaped) {
