@@ -94,6 +94,12 @@ void print_outputs(const StagingSummary& s, const std::string& out_dir, const st
     out << shown_path(out_dir, s.authors_path) << "  (" << s.site_authors << (s.site_authors == 1 ? " record" : " records")
         << ", " << s.author_avatars << (s.author_avatars == 1 ? " avatar" : " avatars") << ")\n";
   }
+  if (!s.listings_path.empty()) {
+    out << "  ";
+    label("listings", 11);
+    out << shown_path(out_dir, s.listings_path) << "  (" << s.listing_pages
+        << (s.listing_pages == 1 ? " tag, archive or author page" : " tag, archive and author pages") << ")\n";
+  }
   int64_t unverified = 0, failed = 0;
   for (const auto& o : s.outputs) {
     const bool map = o.kind == "redirect-map";

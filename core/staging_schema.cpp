@@ -1,7 +1,7 @@
 // The staging database schema: version 1 (extract's tables) and the
 // migrations to versions 2 (transform's tables), 3 (load's), 4 (incremental
-// transform), 5 (fetch's), 6 (feed evidence), 7 (site settings) and 8 (site
-// authors). docs/staging-schema.md
+// transform), 5 (fetch's), 6 (feed evidence), 7 (site settings), 8 (site
+// authors) and 9 (listing pages). docs/staging-schema.md
 // describes every table and which stage writes it; keep the two in step.
 #include "staging_schema.h"
 
@@ -326,6 +326,28 @@ CREATE TABLE author_site_ids (
   author_id  INTEGER PRIMARY KEY,      -- authors.id
   site_id    TEXT NOT NULL             -- site_authors.site_id
 );
+)SQL";
+
+// Version 9: the listing pages the new site needs, one per route (a tag
+// page per label a live post carries, a year and a month archive per period
+// with a live post, a page per author of live posts), so that every label
+// and archive redirect ends on a page the generator builds. Transform
+// replaces the rows on each run; load writes them in the layout's form.
+const char* const kStagingSchemaV9 = R"SQL(
+CREATE TABLE site_listings (
+  route   TEXT PRIMARY KEY,            -- /tags/bread/, /archive/2019/02/, /authors/maggie-lindqvist/
+  kind    TEXT NOT NULL,               -- tag | year | month | author
+  title   TEXT NOT NULL,               -- Bread, 2019, February 2019, Maggie Lindqvist
+  year    INTEGER,                     -- year and month archives
+  month   INTEGER,                     -- month archives (1-12)
+  author  TEXT,                        -- author pages: site_authors.site_id
+  posts   INTEGER NOT NULL             -- live posts listed there
+) WITHOUT ROWID;
+CREATE TABLE site_listing_tags (
+  route  TEXT NOT NULL,                -- site_listings.route of a tag page
+  tag    TEXT NOT NULL,                -- a label it lists (two labels may share a route: Bread, bread)
+  PRIMARY KEY (route, tag)
+) WITHOUT ROWID;
 )SQL";
 
 }  // namespace blogshift

@@ -484,6 +484,7 @@ StagingStore::StagingStore(const std::string& path) : db_(path) {
     if (version < 6) db_.exec(kStagingSchemaV6);
     if (version < 7) db_.exec(kStagingSchemaV7);
     if (version < 8) db_.exec(kStagingSchemaV8);
+    if (version < 9) db_.exec(kStagingSchemaV9);
     db_.exec("PRAGMA user_version = " + std::to_string(kStagingSchemaVersion));
     t.commit();
   }

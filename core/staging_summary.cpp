@@ -103,6 +103,12 @@ StagingSummary read_staging_summary(Database& db) {
       s.site_authors = scalar("SELECT COUNT(*) FROM site_authors");
       s.author_avatars = scalar("SELECT COUNT(*) FROM written_files WHERE role = 'avatar'");
     }
+    auto listings = db.prepare("SELECT COUNT(*), MIN(path) FROM written_files WHERE role = 'listing'");
+    if (listings.step() && listings.column_int(0) > 0) {
+      const std::string first = listings.column_text(1);
+      s.listings_path = first.substr(0, first.rfind('/') + 1);
+      s.listing_pages = listings.column_int(0);
+    }
   }
   return s;
 }

@@ -57,6 +57,8 @@ struct StagingSummary {
   // The author records load wrote: their folder (or the one data file) and how many.
   std::string authors_path;
   int64_t site_authors = 0, author_avatars = 0;
+  std::string listings_path;  // the folder of the listing pages load wrote ("" = none)
+  int64_t listing_pages = 0;
 
   int64_t count(const std::string& kind, const std::string& status) const;
   int64_t count(const std::string& kind) const;

@@ -84,8 +84,11 @@ void write_archives(Database& db, const LoadOptions& options, LoadReport& report
   // The feed alone, not the static folder it is in (which is the site's).
   if (!report.feed.path.empty() && fs::is_regular_file(out / report.feed.path))
     tree.push_back(ArchiveEntry::file(report.feed.path, (out / report.feed.path).string()));
-  // The author records and avatars outside those folders (data/, public/, static/).
-  for (const auto& file : report.authors.files) {
+  // The author records, avatars and listing pages outside those folders
+  // (data/, public/, static/, listings/).
+  std::vector<std::string> site_files = report.authors.files;
+  site_files.insert(site_files.end(), report.listings.files.begin(), report.listings.files.end());
+  for (const auto& file : site_files) {
     const std::string top = file.substr(0, file.find('/'));
     if (std::find(roots.begin(), roots.end(), top) == roots.end() && fs::is_regular_file(out / file))
       tree.push_back(ArchiveEntry::file(file, (out / file).string()));

@@ -154,6 +154,14 @@ LoadReport run_load(Database& db, const LoadOptions& options) {
   }
   {
     const StageTimer timer;
+    report.listings = write_listing_pages(db, options.out_dir, options.overwrite, options.dry_run);
+    const ListingPagesReport& l = report.listings;
+    for (const auto& kept : l.kept) report.tree.kept.push_back(kept);
+    log.verbose_line("load: listing pages: " + std::to_string(l.pages) + " (" + std::to_string(l.written) +
+                     (l.written == 1 ? " file" : " files") + " written)" + timer.in());
+  }
+  {
+    const StageTimer timer;
     report.searchable = rebuild_search_index(db);
     log.verbose_line("load: search index: " + std::to_string(report.searchable) + " documents" + timer.in());
   }

@@ -1,5 +1,6 @@
 // The load stage: from the staging database to what a person publishes and
-// keeps. In order: the content tree (tree/), its feed (feed/) and author records (authors/), the redirect maps (redirects/),
+// keeps. In order: the content tree (tree/), its feed (feed/), author records (authors/) and
+// listing pages (listings/), the redirect maps (redirects/),
 // the archives and bag of the tree and maps (archive/), and the WARC file of
 // the original material (warc/); and the full-text index (search/). Every
 // output it makes is recorded in the `outputs` table for `blogshift verify`.
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "content_tree_writer.h"
+#include "listing_pages_writer.h"
 #include "site_authors_writer.h"
 #include "site_feed.h"
 #include "sqlite_db.h"
@@ -49,6 +51,7 @@ struct LoadReport {
   TreeReport tree;
   SiteFeedReport feed;                      // the new site's feed in the tree
   AuthorsReport authors;                    // the new site's author records in the tree
+  ListingPagesReport listings;              // its tag, archive and author pages
   int64_t searchable = 0;                   // documents in the full-text index
   int64_t redirect_rules = 0;
   std::vector<std::string> redirect_files;  // relative to the output folder

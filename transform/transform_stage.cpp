@@ -17,6 +17,7 @@
 #include "fidelity/fidelity_check.h"
 #include "links/link_rewriter.h"
 #include "links/redirect_table.h"
+#include "listings/listing_pages.h"
 #include "markdown/cmark_render.h"
 #include "markdown/commonmark_writer.h"
 #include "metadata/comments_file.h"
@@ -291,8 +292,10 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   const int64_t to_convert = plan.documents() - report.kept;
   if (options.on_converted) options.on_converted(0, to_convert);
   Writer writer(db, options_sha256);
-  const auto redirects = redirect_table_builder(db, {options.tag_route_pattern, options.archive_year_route_pattern,
-                                                     options.archive_month_route_pattern, options.feed_route});
+  const RedirectRouteOptions routes{options.tag_route_pattern, options.archive_year_route_pattern,
+                                    options.archive_month_route_pattern, options.feed_route};
+  const auto redirects = redirect_table_builder(db, routes);
+  ListingPagesBuilder listings(routes);
   DocumentReader reader(db, plan, options, DocumentReader::Mode::Convert);
   // Threads read the plan through connections opened without SQLite's own
   // mutexes, which needs a thread-safe SQLite build.
@@ -307,7 +310,10 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
     for (size_t k = 0; k < written_jobs.size(); ++k) {
       const Job& job = written_jobs[k];
       const Planned& d = job.doc;  // every document, written or kept, goes into the redirect table
-      redirects->add({d.item_id, d.blog_id, d.kind, d.status, d.blogger_id, d.legacy_path, d.route, d.local_date, d.labels});
+      const RedirectDocument listed{d.item_id, d.blog_id,    d.kind,       d.status, d.blogger_id,
+                                    d.legacy_path, d.route, d.local_date, d.labels};
+      redirects->add(listed);
+      listings.add(listed, d.author);
       if (job.keep) continue;
       report.html_megabytes += written[k].html_bytes / 1e6;
       writer.write(job, written[k]);
@@ -343,6 +349,8 @@ TransformReport run_transform(Database& db, const TransformOptions& options) {
   }
   write_batch();
   write_redirect_table(db, *redirects);
+  listings.write(db);
+  report.listings = static_cast<int64_t>(listings.pages().size());
   write_site_settings(db, options);
   count_results(db, report);
   db.exec("DELETE FROM temp.transform_inputs");  // the connection lives on (run goes on to load)

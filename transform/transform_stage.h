@@ -46,6 +46,7 @@ struct TransformReport {
   int64_t links_rewritten = 0, links_missing = 0, images_local = 0, images_remote = 0;
   int64_t kept_raw = 0, problems = 0;
   int64_t authors = 0;    // people the documents name (site_authors)
+  int64_t listings = 0;   // tag, archive and author pages the site needs (site_listings)
   int64_t converted = 0;  // documents converted by this run
   int64_t kept = 0;       // documents kept from the last run (nothing they depend on changed)
   double html_megabytes = 0;

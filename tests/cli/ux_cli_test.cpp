@@ -104,10 +104,11 @@ TEST_F(MainJob, StatusListsEveryOutputAndHowToVerifyIt) {
   ASSERT_NE(outputs, std::string::npos) << s.out;
   const std::string tail = s.out.substr(outputs);
   EXPECT_NE(tail.find("  site       out/sample-blog/content/  (30 files)\n  feed       out/sample-blog/public/rss.xml\n"
-                      "  authors    out/sample-blog/content/authors/  (1 record, 0 avatars)\n"),
+                      "  authors    out/sample-blog/content/authors/  (1 record, 0 avatars)\n"
+                      "  listings   out/sample-blog/content/listings/  (23 tag, archive and author pages)\n"),
             std::string::npos)
       << tail;
-  EXPECT_NE(tail.find("  archive    tar.gz            19.8 KiB      41 entries  verified   "
+  EXPECT_NE(tail.find("  archive    tar.gz            21.9 KiB      64 entries  verified   "
                       "out/sample-blog/archives/site.tar.gz\n"),
             std::string::npos)
       << tail;
@@ -190,8 +191,9 @@ TEST(Verbosity, VerboseSaysWhatEachStageDidAndHowLong) {
         "verbose: load: content tree: 15 Markdown files, 12 other files (27 written, 0 unchanged, 0 removed, 0 kept) in ",
         "verbose: load: redirect map site/redirects/_redirects: netlify, 87 rules\n",
         "verbose: load: author records: 1 (avatars 0 local, 0 remote; 1 file written) in ",
-        "verbose: load: archive site/archives/site.tar.gz: tar.gz, 38 entries, ",
-        "verbose: verify: site/archives/site.tar.gz: ok, 38 entries in ",
+        "verbose: load: listing pages: 23 (23 files written) in ",
+        "verbose: load: archive site/archives/site.tar.gz: tar.gz, 61 entries, ",
+        "verbose: verify: site/archives/site.tar.gz: ok, 61 entries in ",
         "verbose: load: done in ", "verbose: run: done in "})
     EXPECT_NE(r.err.find(line), std::string::npos) << line << "\n" << r.err;
   EXPECT_NE(r.err.find(shell_quote(fixture("sample-blog/mirror")).substr(1, 20)), std::string::npos);

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "links/link_rewriter.h"
+#include "links/listing_routes.h"
 #include "metadata/civil_time.h"
 #include "metadata/post_metadata.h"
 #include "staging_store.h"
@@ -26,13 +27,6 @@ int shape_rank(const std::string& shape) {
 }
 
 
-bool has_control_character(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7f;
-  });
-}
-
 // "/2021/03/sourdough_12.html": a filename ending in Blogger's _N suffix.
 bool has_collision_suffix(std::string_view path) {
   if (!is_post_path(path)) return false;
@@ -49,27 +43,6 @@ bool is_listing_path(std::string_view path) {
   const bool month = path.size() == 9 && all_ascii_digits(path.substr(1, 4)) && path[5] == '/' &&
                      all_ascii_digits(path.substr(6, 2)) && path[8] == '/';
   return year || month || path.ends_with("_archive.html");
-}
-
-struct LocalDay {
-  int64_t year = 0;
-  int month = 0, day = 0;
-};
-
-std::optional<LocalDay> parse_day(std::string_view date) {
-  if (date.size() < 10 || date[4] != '-' || date[7] != '-' || !all_ascii_digits(date.substr(0, 4)) ||
-      !all_ascii_digits(date.substr(5, 2)) || !all_ascii_digits(date.substr(8, 2)))
-    return std::nullopt;
-  LocalDay d{std::stoll(std::string(date.substr(0, 4))), std::stoi(std::string(date.substr(5, 2))),
-             std::stoi(std::string(date.substr(8, 2)))};
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
-  return d;
-}
-
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
-std::string four_digits(int64_t n) {
-  std::string s = std::to_string(n);
-  return std::string(s.size() < 4 ? 4 - s.size() : 0, '0') + s;
 }
 
 std::string archive_file(const civil::Date& d) {
@@ -162,17 +135,16 @@ void RedirectTableBuilder::add(const RedirectDocument& d) {
   if (d.kind != "post") return;
   if (all_ascii_digits(d.blogger_id))
     add("/feeds/" + d.blogger_id + "/comments/default", d.route, "comment-feed", d.item_id);
-  for (const auto& label : d.labels) {
-    if (label.empty() || has_control_character(label)) continue;
-    add("/search/label/" + label, tag_route_for(options_.tag_route_pattern, label), "label");
+  const PostListingRoutes listings = listing_routes_of(d, options_);
+  for (const auto& [label, route] : listings.tags) {
+    add("/search/label/" + label, route, "label");
     add("/feeds/posts/default/-/" + label, options_.feed_route, "label-feed");
   }
-  const auto day = parse_day(d.local_date);
-  if (!day) return;
+  if (!listings.day) return;
+  const auto& day = listings.day;
   const std::string year = four_digits(day->year), month = two_digits(day->month);
-  add("/" + year + "/", archive_route_for(options_.archive_year_route_pattern, year, ""), "archive-year");
-  add("/" + year + "/" + month + "/", archive_route_for(options_.archive_month_route_pattern, year, month),
-      "archive-month");
+  add("/" + year + "/", listings.year_route, "archive-year");
+  add("/" + year + "/" + month + "/", listings.month_route, "archive-month");
   auto frequency = archive_frequency_.find(d.blog_id);
   for (const auto& file : archive_files(*day, frequency == archive_frequency_.end() ? "" : frequency->second))
     archive_days_[file].insert(year + "-" + month);
