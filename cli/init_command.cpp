@@ -9,16 +9,21 @@
 #include "errors.h"
 #include "extract_command.h"
 #include "run_command.h"
+#include "site_skeleton.h"
 #include "staging_store.h"
 #include "text.h"
 
 namespace blogshift {
 
 void add_init_options(CLI::App& app, InitOptions& o) {
-  app.add_option("sources", o.sources, "Blogger exports, mirror folders, WARC files")->required()->check(CLI::ExistingPath);
+  app.add_option("sources", o.sources, "Blogger exports, mirror folders, WARC files (with --site: the site's folder)");
   app.add_option("-o,--out", o.out_dir, "output folder the migration will write")->capture_default_str();
   app.add_option("--file", o.config_path, "the configuration file to write")->capture_default_str();
-  app.add_flag("--force", o.force, "replace an existing configuration file");
+  app.add_flag("--force", o.force, "replace an existing configuration file (with --site: skeleton files you changed)");
+  app.add_option("--site", o.site,
+                 "write a minimal site skeleton for this generator into the folder given (config, layouts for posts, "
+                 "pages, tags, archives and authors) around the tree `run --layout` writes there")
+      ->check(CLI::IsMember({"astro", "hugo", "jekyll"}));
 }
 
 namespace {
@@ -58,7 +63,31 @@ BlogFacts look_at_blog(Database& db) {
 }
 }  // namespace
 
+namespace {
+int write_skeleton(const InitOptions& o) {
+  if (o.sources.size() != 1)
+    throw FatalError("", "init --site takes one folder, the site's", "blogshift init --site " + o.site + " DIR");
+  const std::string& dir = o.sources.front();
+  if (std::filesystem::exists(dir) && !std::filesystem::is_directory(dir))
+    throw FatalError(dir, "is not a folder", "give the folder the site will be in");
+  const SkeletonWritten w = write_site_skeleton(o.site, dir, o.force);
+  for (const auto& kept : w.kept)
+    std::cerr << "blogshift: kept " << (std::filesystem::path(dir) / kept).string()
+              << ": it differs from the skeleton's (--force replaces it)\n";
+  const std::string build = o.site == "astro" ? "npm install && npx astro build" : o.site == "hugo" ? "hugo" : "jekyll build";
+  std::cout << "wrote the " << o.site << " site skeleton in " << dir << " (" << w.written.size() << " files, "
+            << w.kept.size() << " kept)\n"
+            << "next: blogshift run SOURCE... --layout " << o.site << " --out " << dir << " && cd " << dir << " && "
+            << build << "\n";
+  return 0;
+}
+}  // namespace
+
 int run_init(const std::string& prog, const InitOptions& o) {
+  if (!o.site.empty()) return write_skeleton(o);
+  if (o.sources.empty()) throw FatalError("", "init needs the blog's sources", "blogshift init SOURCE... --out DIR");
+  for (const auto& s : o.sources)
+    if (!std::filesystem::exists(s)) throw FatalError(s, "does not exist");
   if (std::filesystem::exists(o.config_path) && !o.force)
     throw FatalError(o.config_path, "already exists; left as it is", "use --force to replace it");
   ExtractOptions extract;

@@ -3,6 +3,10 @@
 // `blogshift run`, filled in with what it found (sources, output folder, the
 // blog's own time zone) and the defaults. Then `blogshift run` alone runs the
 // migration. An existing file is left alone unless --force.
+//
+// `blogshift init --site astro|hugo|jekyll DIR`: writes that generator's
+// minimal site skeleton into DIR (site_skeleton.h), so that the content tree
+// `blogshift run ... --layout L --out DIR` writes there builds into a site.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -16,6 +20,7 @@ struct InitOptions {
   std::vector<std::string> sources;
   std::string out_dir = "site";
   std::string config_path = "blogshift.yaml";
+  std::string site;  // --site: write this layout's skeleton instead
   bool force = false;
 };
 

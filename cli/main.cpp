@@ -47,9 +47,11 @@ int main(int argc, char** argv) {
                     "  blogshift run feed.atom --fetch-images --out site/");
 
     blogshift::InitOptions init;
-    auto* init_cmd = app.add_subcommand("init", "write a commented blogshift.yaml for the blog in the given sources");
+    auto* init_cmd = app.add_subcommand(
+        "init", "write a commented blogshift.yaml for the blog in the given sources, or (--site) a site skeleton");
     blogshift::add_init_options(*init_cmd, init);
-    init_cmd->footer("Example:\n  blogshift init feed.atom crawl.warc.gz --out site/ && blogshift run");
+    init_cmd->footer("Examples:\n  blogshift init feed.atom crawl.warc.gz --out site/ && blogshift run\n"
+                     "  blogshift init --site hugo site/ && blogshift run feed.atom --layout hugo --out site/ && hugo -s site/");
 
     blogshift::TransformCommandOptions transform;
     auto* transform_cmd =

@@ -66,6 +66,12 @@ std::vector<MapFile> render_apache(const RedirectSet& set, const std::string& ma
   h += coverage_comment(set, "#");
   h += query_comment("#", " and dropped from the Location (QSD)");
   h += "RewriteEngine On\n";
+  // Only what the client asked for: a round after an internal rewrite (the
+  // site's own rules, such as /x -> /x.html for pages built as x.html) is
+  // never redirected again, or /2019/02/x.html would loop back to /2019/02/x.
+  h += "# Old URLs only as requested: after an internal rewrite (your /x -> /x.html rule), stop here.\n";
+  h += "RewriteCond \"%{ENV:REDIRECT_STATUS}\" \".\"\n";
+  h += "RewriteRule \"^\" \"-\" [L]\n";
   for (const auto& e : set.entries) {
     h += rule(pattern_for(e.old_path.substr(1)), e.target);
     ++htaccess.rules;

@@ -1,0 +1,196 @@
+// A blog to a built site, as the README tells a user: `blogshift init
+// --site G DIR`, `blogshift run SOURCES --layout G --out DIR`, then the
+// generator itself (Hugo, Jekyll, Astro) builds DIR. The build must succeed
+// with no warning, every live document and every listing page must come out
+// as a page at its route, the feed as the file load wrote, and nothing of
+// blogshift's own (redirects, archives, report, staging database) in the
+// site. Then nginx, Apache httpd (.htaccess and RewriteMap) and Caddy serve
+// the built site with the generated maps: every old URL answers one 301 and
+// its target a 200. On the sample blog and, when ../shared/corpus is there,
+// on its exports.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "external_tool.h"
+#include "run_command.h"
+#include "server_configs.h"
+#include "staged_blog.h"
+#include "staging_store.h"
+#include "test_paths.h"
+
+namespace blogshift {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::shell_quote;
+
+struct Blog {
+  std::string name;
+  std::vector<std::string> sources;
+  bool corpus = false;
+};
+
+std::vector<Blog> blogs() {
+  return {{"sample", testing::sample_blog_sources(), false},
+          {"arborlodge_classic", {testing::corpus("arborlodge-classic-export/blogger-export-2022-02.xml.gz")}, true},
+          {"arborlodge_takeout", {testing::corpus("arborlodge-takeout-derived/feed.atom.gz")}, true},
+          {"pelican", {testing::corpus("pelican-fixture-classic-export/bloggerexport.xml")}, true},
+          {"program_think_sample", {testing::corpus("program-think-offline/sample")}, true}};
+}
+
+struct Case {
+  std::string generator;
+  Blog blog;
+};
+void PrintTo(const Case& c, std::ostream* os) { *os << c.generator << " " << c.blog.name; }
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `command` in a shell; its stdout and stderr together, and the status.
+std::string output_of(const std::string& command, int& status) {
+  const fs::path log = testing::temp_dir("site-build-log") / "out.txt";
+  status = std::system((command + " >" + shell_quote(log.string()) + " 2>&1 </dev/null").c_str());
+  status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::string out = read_all(log);
+  fs::remove_all(log.parent_path());
+  return out;
+}
+
+// The lines of a generator's output that warn about something.
+std::vector<std::string> warnings_in(const std::string& output) {
+  static const std::regex warning(R"(\bWARN|\bwarn\b|[Ww]arning|[Dd]eprecat|\bERROR|\berror\b)");
+  std::vector<std::string> out;
+  std::istringstream in(output);
+  for (std::string line; std::getline(in, line);)
+    if (std::regex_search(line, warning)) out.push_back(line);
+  return out;
+}
+
+// The file a static server answers a route from: x/index.html for a route
+// ending in "/", else x.html (Astro's build.format 'preserve'), x itself
+// (a feed) or x/index.html.
+fs::path page_file(const fs::path& built, const std::string& route) {
+  const fs::path base = built / route.substr(1);
+  if (route.ends_with('/')) return base / "index.html";
+  for (const fs::path& candidate : {fs::path(base.string() + ".html"), base, base / "index.html"})
+    if (fs::is_regular_file(candidate)) return candidate;
+  return base.string() + ".html";
+}
+
+class SiteBuild : public ::testing::TestWithParam<Case> {};
+
+TEST_P(SiteBuild, EveryDocumentIsAPageAndEveryOldUrlLandsOnOneInOneHop) {
+  const Case c = GetParam();
+  if (c.blog.corpus) BLOGSHIFT_REQUIRE_CORPUS();
+  std::string generator_tool;
+  if (c.generator == "astro") {
+    BLOGSHIFT_REQUIRE_TOOL(node, "node");
+    BLOGSHIFT_REQUIRE_TOOL(astro, std::string(BLOGSHIFT_NODE_TOOLS_DIR) + "/node_modules/astro/astro.js");
+    generator_tool = node;
+  } else {
+    BLOGSHIFT_REQUIRE_TOOL(tool, c.generator);
+    generator_tool = tool;
+  }
+  BLOGSHIFT_REQUIRE_TOOL(nginx, "nginx");
+  BLOGSHIFT_REQUIRE_TOOL(apache, "apache2");
+  BLOGSHIFT_REQUIRE_TOOL(caddy, "caddy");
+
+  const fs::path work = testing::temp_dir("site-" + c.generator + "-" + c.blog.name);
+  const fs::path site = work / "site";
+  // 1. The skeleton, then the migration into it.
+  auto init = testing::run_command("cli/blogshift", "init --site " + c.generator + " " + shell_quote(site.string()));
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  std::string sources;
+  for (const auto& s : c.blog.sources) sources += shell_quote(s) + " ";
+  auto run = testing::run_command("cli/blogshift", "run " + sources + "--layout " + c.generator + " --out " +
+                                                       shell_quote(site.string()) + " --archives tar.gz -q");
+  // 1: finished, with problems the report lists (a partial mirror's dead links)
+  ASSERT_TRUE(run.exit_code == 0 || (c.blog.corpus && run.exit_code == 1)) << run.exit_code << "\n" << run.err;
+
+  // 2. The generator's own build.
+  std::string command;
+  fs::path built;
+  if (c.generator == "hugo") {
+    command = shell_quote(generator_tool) + " --source " + shell_quote(site.string());
+    built = site / "public";
+  } else if (c.generator == "jekyll") {
+    command = "cd " + shell_quote(site.string()) + " && " + shell_quote(generator_tool) + " build --strict_front_matter";
+    built = site / "_site";
+  } else {
+    fs::create_directory_symlink(fs::path(BLOGSHIFT_NODE_TOOLS_DIR) / "node_modules", site / "node_modules");
+    command = "cd " + shell_quote(site.string()) + " && ASTRO_TELEMETRY_DISABLED=1 " + shell_quote(generator_tool) +
+              " node_modules/astro/astro.js build";
+    built = site / "dist";
+  }
+  int status = -1;
+  const std::string output = output_of("HOME=" + shell_quote(work.string()) + " " + command, status);
+  ASSERT_EQ(status, 0) << command << "\n" << output;
+  const auto warnings = warnings_in(output);
+  EXPECT_TRUE(warnings.empty()) << c.generator << " warned:\n" << warnings.front() << "\n\n" << output;
+
+  // 3. Every live document, listing page and the feed, at its route.
+  StagingStore store((site / ".blogshift" / "staging.db").string());
+  Database& db = store.db();
+  int64_t pages = 0, missing = 0;
+  auto check = [&](const std::string& route, const std::string& what) {
+    ++pages;
+    const fs::path file = page_file(built, route);
+    if (fs::is_regular_file(file) && fs::file_size(file) > 0) return;
+    if (++missing <= 20) ADD_FAILURE() << what << " " << route << ": no " << file;
+  };
+  auto documents = db.prepare(
+      "SELECT d.route, d.kind FROM documents d JOIN items i ON i.id = d.item_id WHERE i.status = 'LIVE' ORDER BY 1");
+  while (documents.step()) check(documents.column_text(0), documents.column_text(1));
+  auto listings = db.prepare("SELECT route, kind FROM site_listings ORDER BY 1");
+  while (listings.step()) check(listings.column_text(0), listings.column_text(1) + " listing");
+  EXPECT_GT(pages, 1);
+  EXPECT_EQ(missing, 0) << missing << " of " << pages << " pages not built";
+  auto feed = db.prepare("SELECT path FROM written_files WHERE role = 'feed'");
+  ASSERT_TRUE(feed.step()) << "load wrote no feed";
+  auto route = db.prepare("SELECT value FROM site_settings WHERE key = 'feed_route'");
+  ASSERT_TRUE(route.step());
+  EXPECT_EQ(read_all(built / route.column_text(0).substr(1)), read_all(site / feed.column_text(0)))
+      << "the feed is served as load wrote it";
+  for (const char* ours : {"redirects", "archives", "report.html", "report.json", ".blogshift", "node_modules"})
+    EXPECT_FALSE(fs::exists(built / ours)) << ours << " is not part of the site";
+
+  // 4. Every old URL behind each server: one 301, then a page (200).
+  const auto urls = testing::old_urls(db);
+  ASSERT_FALSE(urls.empty());
+  const fs::path maps = site / "redirects";
+  testing::write_file(built / ".htaccess", read_all(maps / ".htaccess") + testing::site_htaccess_rules());
+  testing::check_old_urls("nginx", testing::nginx_server(nginx, built), work, maps, urls, true);
+  testing::check_old_urls("apache-htaccess", testing::apache_server(apache, true, built), work, maps, urls, true);
+  // The RewriteMap snippet names the map where it will be installed: point it here.
+  const std::string snippet = read_all(maps / "apache-redirects-server.conf");
+  const std::regex map_line("txt:[^\"]*apache-redirects\\.txt");
+  testing::write_file(maps / "apache-redirects-server.conf",
+                      std::regex_replace(snippet, map_line, "txt:" + (maps / "apache-redirects.txt").string()));
+  testing::check_old_urls("apache-map", testing::apache_server(apache, false, built), work, maps, urls, true);
+  testing::check_old_urls("caddy", testing::caddy_server(caddy, built), work, maps, urls, true);
+  if (!HasFailure()) fs::remove_all(work);
+}
+
+std::vector<Case> cases() {
+  std::vector<Case> out;
+  for (const char* generator : {"hugo", "jekyll", "astro"})
+    for (const Blog& blog : blogs()) out.push_back({generator, blog});
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Generators, SiteBuild, ::testing::ValuesIn(cases()),
+                         [](const ::testing::TestParamInfo<Case>& param) {
+                           return param.param.generator + "_" + param.param.blog.name;
+                         });
+
+}  // namespace
+}  // namespace blogshift
