@@ -8,11 +8,12 @@
 # by HTML volume), next to Turndown (npm) and
 # pandoc (Debian), each fetched into the temporary folder when the registry
 # is reachable and skipped when it is not; nothing is installed system-wide.
-# Last, the load benchmark (bench/load_bench.cpp) on the program-think mirror
+# Then the load benchmark (bench/load_bench.cpp) on the program-think mirror
 # and the x12 export: the whole load stage and each step (content tree,
 # redirect maps, each archive format written and verified, bag, WARC), next
 # to GNU tar + gzip / zstd, zip, Python's zipfile and sha256sum on the same
-# files. Without the corpus, only the load benchmark (on the bundled
+# files, and the site-build benchmark (bench/site_build_bench.sh): Hugo,
+# Jekyll and Astro building the x12 export's tree. Without the corpus, only the load benchmark (on the bundled
 # fixtures/sample-blog) and the fetch benchmark run. Last of all, the fetch benchmark (bench/fetch_bench.py):
 # blogshift fetch next to wget --mirror --warc-file on a local Blogger-like
 # server, pages a second and CPU per page.
@@ -125,4 +126,7 @@ fi
 
 load_bench "program-think=$work/mirror/program-think/html" "arborlodge-x12=$work/arborlodge-x12.xml" \
   "sample-blog=$sample/feed.atom,$sample/mirror,$sample/sample-blog.warc.gz"
+echo
+echo "== the migrated site built by Hugo, Jekyll and Astro (bench/site_build_bench.sh), x12 export"
+"$here/site_build_bench.sh" "$build/cli/blogshift" "$work/arborlodge-x12.xml"
 fetch_bench

@@ -161,10 +161,15 @@ int64_t image_size_rank(std::string_view url) {
 std::string profile_image_url(std::string_view src) {
   std::string url(trim(src));
   if (url.starts_with("//")) url.insert(0, "https:");
-  const std::string host = parse_url(url).host;
-  const std::string scheme = parse_url(url).scheme;
-  if (host.empty() || (scheme != "http" && scheme != "https")) return {};
+  const UrlParts parts = parse_url(url);
+  const std::string& host = parts.host;
+  if (host.empty() || (parts.scheme != "http" && parts.scheme != "https")) return {};
+  // Blogger's own pictures for a profile without one: its theme images
+  // (blogblog.com) and its logo and default avatars under blogger.com/img/
+  // (blogger_logo_round_35.png). A person's own picture is always an upload
+  // (googleusercontent.com, bp.blogspot.com), never there.
   if (host == "blogblog.com" || host.ends_with(".blogblog.com")) return {};
+  if ((host == "blogger.com" || host.ends_with(".blogger.com")) && parts.path.starts_with("/img/")) return {};
   return largest_image_url(url);
 }
 

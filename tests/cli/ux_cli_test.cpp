@@ -108,7 +108,7 @@ TEST_F(MainJob, StatusListsEveryOutputAndHowToVerifyIt) {
                       "  listings   out/sample-blog/content/listings/  (23 tag, archive and author pages)\n"),
             std::string::npos)
       << tail;
-  EXPECT_NE(tail.find("  archive    tar.gz            21.9 KiB      64 entries  verified   "
+  EXPECT_NE(tail.find("  archive    tar.gz            22.0 KiB      64 entries  verified   "
                       "out/sample-blog/archives/site.tar.gz\n"),
             std::string::npos)
       << tail;

@@ -20,6 +20,9 @@ TEST(ProfileImage, BloggersPlaceholdersAndNonWebUrlsAreNoImage) {
   EXPECT_EQ(profile_image_url("//img1.blogblog.com/img/b16-rounded.gif"), "");
   EXPECT_EQ(profile_image_url("https://img1.blogblog.com/img/blank.gif"), "");
   EXPECT_EQ(profile_image_url("http://img2.blogblog.com/img/anon36.png"), "");
+  EXPECT_EQ(profile_image_url("https://www.blogger.com/img/blogger_logo_round_35.png"), "");  // arborlodge's 12 of 16
+  EXPECT_EQ(profile_image_url("//www.blogger.com/img/avatar_blue_m_96.png"), "");
+  EXPECT_NE(profile_image_url("https://www.blogger.com/profile-image/x.png"), "") << "only its /img/ folder";
   EXPECT_EQ(profile_image_url(""), "");
   EXPECT_EQ(profile_image_url("javascript:alert(1)"), "");
   EXPECT_EQ(profile_image_url("data:image/png;base64,AAAA"), "");

@@ -140,6 +140,7 @@ private:
         local(node, *held, "attachment", o);
       } else {
         o.outcome = "missing";
+        node.url = on_old_blog(node.url);
       }
     } else if (auto held = held_file(node.url); held && is_attachment(*held)) {
       local(node, *held, "attachment", o);
@@ -221,7 +222,16 @@ private:
   void image(DocNode& node) {
     LinkOutcome o{"image", node.url, "remote", "", 0};
     if (auto held = held_file(node.url)) local(node, *held, "image", o);
+    else node.url = on_old_blog(node.url);
     record(o, node.url);
+  }
+
+  // A relative reference left pointing at the old blog, made absolute there:
+  // from the new route (another depth: /2014/10/x.html is now
+  // /2014/10/x/) the relative form would name another file.
+  std::string on_old_blog(const std::string& url) const {
+    if (url.empty() || url[0] == '#' || has_scheme(url) || url.starts_with("//") || site_.hosts.empty()) return url;
+    return "https://" + *site_.hosts.begin() + resolve_relative(legacy_path_, url);
   }
 
   static bool is_attachment(const HeldAsset& held) {
