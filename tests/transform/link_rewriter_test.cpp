@@ -68,6 +68,23 @@ TEST(LinkRewriter, MissingPostsAreKeptAndReported) {
   EXPECT_EQ(r.second, "missing");
 }
 
+// Relative references the new site cannot answer point at the old blog,
+// absolute: from the new route (a folder deeper) the relative form would
+// name another file.
+TEST(LinkRewriter, RelativeImagesAndLinksNotHeldPointAtTheOldBlog) {
+  EXPECT_EQ(rewrite("../../images/2014/10/config.png", DocKind::Image, "/2014/10/custom-ui.html"),
+            (std::pair<std::string, std::string>{"https://kettleandcrumb.blogspot.com/images/2014/10/config.png",
+                                                 "remote"}));
+  EXPECT_EQ(rewrite("photo.jpg", DocKind::Image, "/2014/10/custom-ui.html").first,
+            "https://kettleandcrumb.blogspot.com/2014/10/photo.jpg");
+  EXPECT_EQ(rewrite("never-written.html", DocKind::Link, "/2019/01/x.html"),
+            (std::pair<std::string, std::string>{"https://kettleandcrumb.blogspot.com/2019/01/never-written.html",
+                                                 "missing"}));
+  // Absolute and scheme-relative ones stay as they were.
+  EXPECT_EQ(rewrite("//other.example/a.png", DocKind::Image).first, "//other.example/a.png");
+  EXPECT_EQ(rewrite("data:image/gif;base64,R0lGOD", DocKind::Image).first, "data:image/gif;base64,R0lGOD");
+}
+
 TEST(LinkRewriter, OtherSitesAndAnchorsAreLeftAlone) {
   EXPECT_EQ(rewrite("https://www.python.org/downloads/"),
             (std::pair<std::string, std::string>{"https://www.python.org/downloads/", "external"}));
