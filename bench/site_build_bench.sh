@@ -31,7 +31,7 @@ for g in "${generators[@]}"; do
       out=$site/dist ;;
   esac
   t2=$(now)
-  docs=$(find "$site/content" "$site/_posts" "$site/pages" -name '*.md' -not -path '*/listings/*' 2>/dev/null | wc -l)
+  docs=$( (find "$site/content" "$site/_posts" "$site/pages" -name '*.md' -not -path '*/listings/*' 2>/dev/null || true) | wc -l)
   pages=$(find "$out" -name '*.html' | wc -l)
   python3 - "$g" "$docs" "$pages" "$t0" "$t1" "$t2" <<'PY'
 import sys
