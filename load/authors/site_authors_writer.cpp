@@ -1,6 +1,7 @@
 #include "site_authors_writer.h"
 
 #include "author_records.h"
+#include "site_settings.h"
 #include "written_files.h"
 
 namespace blogshift {
@@ -19,16 +20,11 @@ LayoutPlaces places_for(const std::string& layout) {
   return {"content/authors", false, "public/authors", "/authors/"};  // astro
 }
 
-std::string layout_of(Database& db) {
-  auto q = db.prepare("SELECT value FROM site_settings WHERE key = 'layout'");
-  return q.step() ? q.column_text(0) : std::string();
-}
-
 }  // namespace
 
 AuthorsReport write_author_records(Database& db, const std::string& out_dir, bool overwrite, bool dry_run) {
   AuthorsReport report;
-  const std::string layout = layout_of(db);
+  const std::string layout = site_setting(db, "layout");
   WrittenFiles files(db, out_dir, overwrite, dry_run);
   if (!layout.empty()) {
     const LayoutPlaces places = places_for(layout);

@@ -5,17 +5,12 @@
 
 #include "feed_entries.h"
 #include "feed_xml.h"
+#include "site_settings.h"
 #include "written_files.h"
 
 namespace blogshift {
 
 namespace {
-
-std::string setting(Database& db, const char* key) {
-  auto q = db.prepare("SELECT value FROM site_settings WHERE key = ?");
-  q.bind(1, key);
-  return q.step() ? q.column_text(0) : std::string();
-}
 
 bool names_rss(const std::string& path) {
   std::string name = path.substr(path.rfind('/') + 1);
@@ -37,7 +32,7 @@ std::string feed_file_path(const std::string& layout, const std::string& route) 
 SiteFeedReport write_site_feed(Database& db, const std::string& out_dir, const std::string& site_url,
                                int64_t entries, bool overwrite, bool dry_run) {
   SiteFeedReport report;
-  const std::string layout = setting(db, "layout"), route = setting(db, "feed_route");
+  const std::string layout = site_setting(db, "layout"), route = site_setting(db, "feed_route");
   WrittenFiles files(db, out_dir, overwrite, dry_run);
   if (entries <= 0) {
     report.skipped = "--feed-entries 0";

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "json_writer.h"
+#include "site_settings.h"
 #include "written_files.h"
 
 namespace blogshift {
@@ -68,16 +69,11 @@ std::string listing_markdown(const Listing& l, const std::string& layout) {
   return "---\n" + std::string(out.c_str()) + "\n---\n";
 }
 
-std::string layout_of(Database& db) {
-  auto q = db.prepare("SELECT value FROM site_settings WHERE key = 'layout'");
-  return q.step() ? q.column_text(0) : std::string();
-}
-
 }  // namespace
 
 ListingPagesReport write_listing_pages(Database& db, const std::string& out_dir, bool overwrite, bool dry_run) {
   ListingPagesReport report;
-  const std::string layout = layout_of(db);
+  const std::string layout = site_setting(db, "layout");
   WrittenFiles files(db, out_dir, overwrite, dry_run);
   if (!layout.empty()) {
     const std::string folder = layout == "jekyll" ? "listings/" : "content/listings/";
