@@ -40,6 +40,42 @@ TEST(FetchImages, AnExportMigrationEndsWithNoRemoteImage) {
   EXPECT_EQ(r.out.find("remote 0,"), r.out.find("remote 0")) << r.out;
 }
 
+// "Avatar fetched when images are": the author's profile picture is one of
+// the images a --fetch-images run brings home, and the author record then
+// names the local copy. The sample feed's author gets a picture at a size no
+// post shows, so only the avatar seed can fetch it.
+TEST(FetchImages, TheAuthorsAvatarIsFetchedWithTheImages) {
+  const auto dir = temp_dir("fetch-images-avatar");
+  std::string feed = read_file(fixture("sample-blog/feed.atom"));
+  const std::string profile = "<uri>https://www.blogger.com/profile/07341122905588136420</uri>";
+  const std::string avatar =
+      "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEjCnL25wzJuW3d7-CbRswlOk-MhebbCjB_Bj1b2mfS8rWLBu3lSsZvvSw5_"
+      "8vuq79BLLpNCxDTkrL2N5TReapGwwGpaeRT5N2LrkTDxCNpLLB97quv8_5wSvvZsSl3uBLWr8Sfm2b1jB_BjCbbehM-k/s113/maggie.jpg";
+  ASSERT_EQ(feed.find(avatar), std::string::npos);
+  size_t replaced = 0;
+  for (size_t at = feed.find(profile); at != std::string::npos; at = feed.find(profile, at + 1), ++replaced)
+    feed.insert(at + profile.size(), "<gd:image rel='http://schemas.google.com/g/2005#thumbnail' width='32' height='32' src='" +
+                                         avatar + "'/>");
+  ASSERT_GT(replaced, 0u);
+  const size_t root = feed.find("<feed ");
+  ASSERT_NE(root, std::string::npos);
+  feed.insert(root + 6, "xmlns:gd=\"http://schemas.google.com/g/2005\" ");
+  write_file(dir / "feed.atom", feed);
+  BloggerServer server(dir / "server");
+  const CommandResult r = run_blogshift("run " + q(dir / "feed.atom") + " --fetch-images --out " + q(dir / "out") + " " +
+                                    server.fetch_options() + " --rate 0");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto urls = server.requested_urls();
+  EXPECT_NE(std::find_if(urls.begin(), urls.end(), [](const std::string& u) { return u.ends_with("/maggie.jpg"); }),
+            urls.end())
+      << "the avatar was requested (at full size, as every image is)";
+  const std::string record = read_file(dir / "out/content/authors/maggie-lindqvist.json");
+  EXPECT_NE(record.find("\"avatar\": \"/authors/maggie-lindqvist.jpg\""), std::string::npos) << record;
+  const std::string picture = read_file(dir / "out/public/authors/maggie-lindqvist.jpg");
+  ASSERT_GE(picture.size(), 3u);
+  EXPECT_EQ(picture.substr(0, 3), "\xFF\xD8\xFF") << "a JPEG";
+}
+
 TEST(FetchImages, RunUrlGivesTheTreeOfTheExportPlusAWgetCrawl) {
   BLOGSHIFT_REQUIRE_TOOL(wget, "wget");
   const auto dir = temp_dir("fetch-run-url");
