@@ -47,6 +47,15 @@ struct Converted {
   double html_bytes = 0;
 };
 
+// The reader the layout's generator puts behind cmark-gfm's (markdown_dialect.h).
+MarkdownDialect dialect_of(const std::string& layout) {
+  switch (parse_site_layout(layout)) {
+    case SiteLayout::hugo: return MarkdownDialect::Hugo;
+    case SiteLayout::jekyll: return MarkdownDialect::Kramdown;
+    default: return MarkdownDialect::CommonMark;
+  }
+}
+
 // "in_reply_to" from a scraped comment's extra_json, when there.
 std::string reply_to_of(const std::string& extra_json) {
   const std::string key = "\"in_reply_to\":\"";
@@ -59,7 +68,7 @@ std::string reply_to_of(const std::string& extra_json) {
 // Comments are dated in the blog's zone: their own offset, else the zone,
 // else the offset the post itself was published with.
 std::string comments_yaml(const std::vector<CommentInput>& comments, const std::string& zone,
-                          std::optional<int> post_offset) {
+                          std::optional<int> post_offset, MarkdownDialect dialect) {
   std::vector<CommentEntry> entries;
   for (const auto& c : comments) {
     CommentEntry e;
@@ -71,7 +80,7 @@ std::string comments_yaml(const std::vector<CommentInput>& comments, const std::
     e.date = local_timestamp(c.published_utc, offset);
     e.reply_to = reply_to_of(c.extra_json);
     BodyConversion conv = convert_body(c.body_html);
-    e.body = write_commonmark(*conv.document);
+    e.body = write_commonmark(*conv.document, dialect);
     entries.push_back(std::move(e));
   }
   return write_comments_file(entries);
@@ -99,7 +108,8 @@ Converted convert_one(const Job& job, const SiteMap& site, SiteLookup& lookup, c
   RecordingLookup recording(lookup);
   out.links = rewrite_links(*conv.document, site, recording, d.legacy_path, d.asset_prefix);
   out.lookups = recording.take();
-  out.markdown = write_commonmark(*conv.document);
+  const MarkdownDialect dialect = dialect_of(options.layout);
+  out.markdown = write_commonmark(*conv.document, dialect);
   out.fidelity = check_fidelity(*conv.body, out.markdown, out.links.url_map, &conv.shown);
 
   FrontMatter fm;
@@ -123,7 +133,7 @@ Converted convert_one(const Job& job, const SiteMap& site, SiteLookup& lookup, c
   if (!d.legacy_path.empty() && options.aliases_field) fm.aliases = {d.legacy_path};
   if (!d.legacy_path.empty() && options.redirect_from_field) fm.redirect_from = {d.legacy_path};
   out.front_matter = write_front_matter(fm);
-  if (options.comments_file) out.comments_yaml = comments_yaml(job.comments, zone, d.published_offset);
+  if (options.comments_file) out.comments_yaml = comments_yaml(job.comments, zone, d.published_offset, dialect);
   return out;
 }
 

@@ -18,6 +18,7 @@
 #include "external_tool.h"
 #include "run_command.h"
 #include "server_configs.h"
+#include "site_build_support.h"
 #include "staged_blog.h"
 #include "staging_store.h"
 #include "test_paths.h"
@@ -26,7 +27,11 @@ namespace blogshift {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::output_of;
+using testing::page_file;
+using testing::read_all;
 using testing::shell_quote;
+using testing::warnings_in;
 
 struct Blog {
   std::string name;
@@ -52,67 +57,18 @@ struct Case {
 };
 void PrintTo(const Case& c, std::ostream* os) { *os << c.generator << " " << c.blog.name; }
 
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs `command` in a shell; its stdout and stderr together, and the status.
-std::string output_of(const std::string& command, int& status) {
-  const fs::path log = testing::temp_dir("site-build-log") / "out.txt";
-  status = std::system((command + " >" + shell_quote(log.string()) + " 2>&1 </dev/null").c_str());
-  status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::string out = read_all(log);
-  fs::remove_all(log.parent_path());
-  return out;
-}
-
-// The lines of a generator's output that warn about something.
-std::vector<std::string> warnings_in(const std::string& output) {
-  static const std::regex warning(R"(\bWARN|\bwarn\b|[Ww]arning|[Dd]eprecat|\bERROR|\berror\b)");
-  std::vector<std::string> out;
-  std::istringstream in(output);
-  for (std::string line; std::getline(in, line);)
-    if (std::regex_search(line, warning)) out.push_back(line);
-  return out;
-}
-
-// The file a static server answers a route from: x/index.html for a route
-// ending in "/", else x.html (Astro's build.format 'preserve'), x itself
-// (a feed) or x/index.html.
-fs::path page_file(const fs::path& built, const std::string& route) {
-  const fs::path base = built / route.substr(1);
-  if (route.ends_with('/')) return base / "index.html";
-  for (const fs::path& candidate : {fs::path(base.string() + ".html"), base, base / "index.html"})
-    if (fs::is_regular_file(candidate)) return candidate;
-  return base.string() + ".html";
-}
-
 class SiteBuild : public ::testing::TestWithParam<Case> {};
 
 TEST_P(SiteBuild, EveryDocumentIsAPageAndEveryOldUrlLandsOnOneInOneHop) {
   const Case c = GetParam();
   if (c.blog.corpus) BLOGSHIFT_REQUIRE_CORPUS();
-  std::string generator_tool;
-  if (c.generator == "astro") {
-    BLOGSHIFT_REQUIRE_TOOL(node, "node");
-    BLOGSHIFT_REQUIRE_TOOL(astro, std::string(BLOGSHIFT_NODE_TOOLS_DIR) + "/node_modules/astro/astro.js");
-    generator_tool = node;
-  } else {
-    BLOGSHIFT_REQUIRE_TOOL(tool, c.generator);
-    generator_tool = tool;
-  }
+  BLOGSHIFT_REQUIRE_GENERATOR(generator_tool, c.generator);
   BLOGSHIFT_REQUIRE_TOOL(nginx, "nginx");
   BLOGSHIFT_REQUIRE_TOOL(apache, "apache2");
   BLOGSHIFT_REQUIRE_TOOL(caddy, "caddy");
 
   const fs::path work = testing::temp_dir("site-" + c.generator + "-" + c.blog.name);
-  const fs::path site = work / "site";
-  // 1. The skeleton, then the migration into it.
-  auto init = testing::run_command("cli/blogshift", "init --site " + c.generator + " " + shell_quote(site.string()));
-  ASSERT_EQ(init.exit_code, 0) << init.err;
+  // 1. The skeleton, the migration into it, and 2. the generator's own build.
   std::string sources;
   for (const auto& s : c.blog.sources) {
     if (c.blog.unpacked.empty()) {
@@ -124,31 +80,14 @@ TEST_P(SiteBuild, EveryDocumentIsAPageAndEveryOldUrlLandsOnOneInOneHop) {
     ASSERT_EQ(unpacked, 0) << out;
     sources += shell_quote((work / c.blog.unpacked).string()) + " ";
   }
-  auto run = testing::run_command("cli/blogshift", "run " + sources + "--layout " + c.generator + " --out " +
-                                                       shell_quote(site.string()) + " --archives tar.gz -q");
-  // 1: finished, with problems the report lists (a partial mirror's dead links)
-  ASSERT_TRUE(run.exit_code == 0 || (c.blog.corpus && run.exit_code == 1)) << run.exit_code << "\n" << run.err;
-
-  // 2. The generator's own build.
-  std::string command;
-  fs::path built;
-  if (c.generator == "hugo") {
-    command = shell_quote(generator_tool) + " --source " + shell_quote(site.string());
-    built = site / "public";
-  } else if (c.generator == "jekyll") {
-    command = "cd " + shell_quote(site.string()) + " && " + shell_quote(generator_tool) + " build --strict_front_matter";
-    built = site / "_site";
-  } else {
-    fs::create_directory_symlink(fs::path(BLOGSHIFT_NODE_TOOLS_DIR) / "node_modules", site / "node_modules");
-    command = "cd " + shell_quote(site.string()) + " && ASTRO_TELEMETRY_DISABLED=1 " + shell_quote(generator_tool) +
-              " node_modules/astro/astro.js build";
-    built = site / "dist";
-  }
-  int status = -1;
-  const std::string output = output_of("HOME=" + shell_quote(work.string()) + " " + command, status);
-  ASSERT_EQ(status, 0) << command << "\n" << output;
-  const auto warnings = warnings_in(output);
-  EXPECT_TRUE(warnings.empty()) << c.generator << " warned:\n" << warnings.front() << "\n\n" << output;
+  testing::SiteBuildResult result;
+  testing::build_site(c.generator, generator_tool, sources, work, c.blog.corpus, result);
+  if (HasFatalFailure()) return;
+  const fs::path& site = result.site;
+  const fs::path& built = result.built;
+  ASSERT_EQ(result.status, 0) << result.command << "\n" << result.output;
+  const auto warnings = warnings_in(result.output);
+  EXPECT_TRUE(warnings.empty()) << c.generator << " warned:\n" << warnings.front() << "\n\n" << result.output;
 
   // 3. Every live document, listing page and the feed, at its route.
   StagingStore store((site / ".blogshift" / "staging.db").string());

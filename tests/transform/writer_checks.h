@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "document/document.h"
+#include "html/html_reader.h"
+#include "html/html_tree.h"
 #include "markdown/cmark_render.h"
 
 namespace blogshift::testing {
@@ -82,6 +84,29 @@ inline std::vector<std::string> rendered_block_texts(const std::string& markdown
   for (auto& text : commonmark_block_texts(markdown))
     if (!blank_text(text)) out.push_back(text);
   return out;
+}
+
+// The text cmark-gfm's HTML shows, raw HTML included (a dialect writes some
+// of the tree as HTML): text nodes and <img> alts in document order, with
+// whitespace collapsed.
+inline void html_text(const HtmlNode& n, std::string& out) {
+  if (n.kind == HtmlNodeKind::Text) out += n.text;
+  if (n.kind != HtmlNodeKind::Element) return;
+  if (n.tag == "img")
+    for (const auto& a : n.attributes)
+      if (a.name == "alt") out += a.value;
+  for (const auto& c : n.children) html_text(*c, out);
+}
+inline std::string rendered_html_text(const std::string& markdown) {
+  std::string text;
+  html_text(*parse_html(render_commonmark_to_html(markdown)).root, text);
+  return collapse_whitespace(text);
+}
+// The tree's block texts, whitespace collapsed, one after the other.
+inline std::string expected_text(const DocNode& root) {
+  std::string out;
+  for (const auto& text : expected_block_texts(root)) out += collapse_whitespace(text) + " ";
+  return collapse_whitespace(out);
 }
 
 // No trailing whitespace on any line; exactly one final newline (or an

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "markdown/hugo_shortcodes.h"
 #include "markdown/inline_writer.h"
 #include "markdown/markdown_escape.h"
 #include "markdown/raw_html_block.h"
@@ -91,6 +92,8 @@ std::string code_info(std::string_view info) {
 
 class BlockWriter {
  public:
+  explicit BlockWriter(MarkdownDialect dialect) : dialect_(dialect) {}
+
   std::string blocks(const DocNode& parent, bool tight) {
     std::string out;
     const DocNode* previous = nullptr;
@@ -103,7 +106,7 @@ class BlockWriter {
       if (!child.is_block()) {  // inlines where blocks belong: a paragraph of their own
         size_t j = i;
         while (j < kids.size() && !kids[j]->is_block()) ++j;
-        text = markdown::write_inlines(parent, i, j, InlineMode::Paragraph);
+        text = markdown::write_inlines(parent, i, j, InlineMode::Paragraph, dialect_);
         i = j - 1;
         if (!text.empty()) append(out, text, previous, nullptr, tight);
         static const DocNode paragraph(DocKind::Paragraph);
@@ -176,17 +179,17 @@ class BlockWriter {
         size_t first = 0;
         while (first < n.children.size() && n.children[first]->kind == DocKind::RawInline &&
                markdown::opens_interrupting_html_block(n.children[first]->text)) {
-          lead += (lead.empty() ? "" : "\n\n") + markdown::raw_html_block(n.children[first]->text);
+          lead += (lead.empty() ? "" : "\n\n") + raw_block(n.children[first]->text);
           ++first;
           while (first < n.children.size() && n.children[first]->kind == DocKind::LineBreak) ++first;
         }
-        if (first == 0) return markdown::write_inlines(n, InlineMode::Paragraph);
-        std::string rest = markdown::write_inlines(n, first, n.children.size(), InlineMode::Paragraph);
+        if (first == 0) return markdown::write_inlines(n, InlineMode::Paragraph, dialect_);
+        std::string rest = markdown::write_inlines(n, first, n.children.size(), InlineMode::Paragraph, dialect_);
         return rest.empty() ? lead : lead + "\n\n" + rest;
       }
       case DocKind::Heading: {
         std::string hashes(static_cast<size_t>(std::clamp(n.level, 1, 6)), '#');
-        std::string content = markdown::write_inlines(n, InlineMode::Heading);
+        std::string content = markdown::write_inlines(n, InlineMode::Heading, dialect_);
         return content.empty() ? hashes : hashes + " " + content;
       }
       case DocKind::BlockQuote: {
@@ -197,11 +200,12 @@ class BlockWriter {
       case DocKind::OrderedList: return list(n, alt);
       case DocKind::CodeBlock: return code_block(n);
       case DocKind::ThematicBreak: return "---";
-      case DocKind::Table: return markdown::write_table(n);
+      case DocKind::Table: return markdown::write_table(n, dialect_);
       case DocKind::TableRow:
-      case DocKind::TableCell: return markdown::write_inlines(n, InlineMode::Paragraph);
-      case DocKind::RawBlock: return markdown::raw_html_block(n.text);
-      case DocKind::ExcerptBreak: return "<!-- more -->";
+      case DocKind::TableCell: return markdown::write_inlines(n, InlineMode::Paragraph, dialect_);
+      case DocKind::RawBlock: return raw_block(n.text);
+      // Hugo's summary divider is exactly "<!--more-->"; the others read any comment.
+      case DocKind::ExcerptBreak: return dialect_ == MarkdownDialect::Hugo ? "<!--more-->" : "<!-- more -->";
       default: return {};
     }
   }
@@ -221,7 +225,15 @@ class BlockWriter {
     return out;
   }
 
-  static std::string code_block(const DocNode& n) {
+  std::string raw_block(std::string_view html) const {
+    std::string block = markdown::raw_html_block(html);
+    return dialect_ == MarkdownDialect::Hugo ? markdown::defuse_shortcodes_in_html(block) : block;
+  }
+
+  std::string code_block(const DocNode& n) const {
+    // Hugo would read an opener in fenced code as a shortcode: such code is
+    // said in HTML (an HTML block of kind 1, which ends at its </pre>).
+    if (dialect_ == MarkdownDialect::Hugo && markdown::has_shortcode_opener(n.text)) return html_code_block(n);
     std::string info = code_info(n.info);
     const char fence_char = info.find('`') == std::string::npos ? '`' : '~';
     std::vector<std::string> lines;
@@ -251,12 +263,37 @@ class BlockWriter {
       for (const auto& line : lines) out += line + "\n";
     return out + fence;
   }
+
+  static std::string html_code_block(const DocNode& n) {
+    std::string code = n.text;
+    code.erase(std::remove(code.begin(), code.end(), '\r'), code.end());
+    std::string language = n.info.substr(0, n.info.find_first_of(" \t\r\n"));
+    std::string out = "<pre><code";
+    if (!language.empty()) out += " class=\"language-" + markdown::code_as_html(language) + "\"";
+    out += ">";
+    // Trailing whitespace stripped as in fenced code (the HTML block keeps
+    // the lines otherwise as they are, blank ones included).
+    size_t start = 0;
+    while (start <= code.size()) {
+      size_t end = code.find('\n', start);
+      if (end == std::string::npos) end = code.size();
+      std::string line = code.substr(start, end - start);
+      line.erase(line.find_last_not_of(" \t\f\v") == std::string::npos ? 0 : line.find_last_not_of(" \t\f\v") + 1);
+      out += markdown::code_as_html(line);
+      if (end == code.size()) break;
+      out += '\n';
+      start = end + 1;
+    }
+    return out + "</code></pre>";
+  }
+
+  MarkdownDialect dialect_;
 };
 
 }  // namespace
 
-std::string write_commonmark(const DocNode& document) {
-  std::string body = BlockWriter().blocks(document, false);
+std::string write_commonmark(const DocNode& document, MarkdownDialect dialect) {
+  std::string body = BlockWriter(dialect).blocks(document, false);
   if (body.empty()) return {};
   return body + "\n";
 }

@@ -8,9 +8,11 @@
 #include <string>
 
 #include "document/document.h"
+#include "markdown/markdown_dialect.h"
 
 namespace blogshift {
 
-std::string write_commonmark(const DocNode& document);
+// `dialect`: the generator's reader the text is also for (markdown_dialect.h).
+std::string write_commonmark(const DocNode& document, MarkdownDialect dialect = MarkdownDialect::CommonMark);
 
 }  // namespace blogshift

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "html/html_serializer.h"
+#include "markdown/hugo_shortcodes.h"
 #include "markdown/markdown_escape.h"
 #include "markdown/raw_html_block.h"
 
@@ -44,7 +46,7 @@ size_t trailing_ws(std::string_view s) {
 
 class Flattener {
  public:
-  explicit Flattener(InlineMode mode) : mode_(mode) {}
+  Flattener(InlineMode mode, MarkdownDialect dialect) : mode_(mode), dialect_(dialect) {}
 
   void children(const DocNode& parent, std::vector<Token>& out, bool in_link) {
     for (const auto& child : parent.children) node(*child, out, in_link);
@@ -133,7 +135,13 @@ class Flattener {
         push_markup(out, std::string("</") + tag + ">");
         break;
       }
-      case DocKind::Code: push_markup(out, code_span(n.text)); break;
+      case DocKind::Code:
+        // Hugo would read an opener in a code span as a shortcode: the span is said in HTML.
+        if (dialect_ == MarkdownDialect::Hugo && has_shortcode_opener(n.text))
+          push_markup(out, "<code>" + code_as_html(one_line(n.text)) + "</code>");
+        else
+          push_markup(out, code_span(n.text));
+        break;
       case DocKind::Link: {
         if (in_link) {  // links cannot nest: keep the text
           children(n, out, in_link);
@@ -141,7 +149,7 @@ class Flattener {
         }
         if (n.title.empty() && n.children.size() == 1 && n.children[0]->kind == DocKind::Text &&
             n.children[0]->text == n.url && can_autolink(n.url)) {
-          push_markup(out, "<" + n.url + ">");
+          push_markup(out, "<" + (dialect_ == MarkdownDialect::Hugo ? defuse_shortcodes_in_url(n.url) : n.url) + ">");
           break;
         }
         push_markup(out, "[");
@@ -150,6 +158,13 @@ class Flattener {
         break;
       }
       case DocKind::Image:
+        // Hugo 0.111's Goldmark writes an image's alt from the Markdown source,
+        // backslash escapes and entities included: an alt that needs one is
+        // written as an <img> instead.
+        if (dialect_ == MarkdownDialect::Hugo && alt_needs_escaping(n.text)) {
+          push_markup(out, html_image(n));
+          break;
+        }
         push_markup(out, "![");
         push_text(out, one_line(n.text), true);
         push_markup(out, "](" + destination_and_title(n) + ")");
@@ -159,20 +174,39 @@ class Flattener {
         if (mode_ == InlineMode::Heading || mode_ == InlineMode::TableCell) push_markup(out, "<br>");
         else out.push_back({Tok::Break, "", DocKind::LineBreak, 0, in_link});
         break;
-      case DocKind::RawInline: push_markup(out, one_line(n.text)); break;
+      case DocKind::RawInline:
+        push_markup(out, dialect_ == MarkdownDialect::Hugo ? defuse_shortcodes_in_html(one_line(n.text)) : one_line(n.text));
+        break;
       default:  // a block where an inline belongs: keep its inlines
         children(n, out, in_link);
         break;
     }
   }
 
-  static std::string destination_and_title(const DocNode& n) {
-    std::string s = link_destination(n.url);
-    if (!n.title.empty()) s += (s.empty() ? "<> " : " ") + link_title(n.title);
+  static bool alt_needs_escaping(const std::string& alt) {
+    std::string escaped;
+    TextContext context;
+    context.in_link_text = true;
+    context.dialect = MarkdownDialect::Hugo;
+    const std::string text = one_line(alt);
+    append_escaped_text(escaped, text, context);
+    return escaped != text;
+  }
+  static std::string html_image(const DocNode& n) {
+    std::string tag = "<img src=\"" + escape_html_attribute(n.url) + "\" alt=\"" + escape_html_attribute(one_line(n.text)) + "\"";
+    if (!n.title.empty()) tag += " title=\"" + escape_html_attribute(one_line(n.title)) + "\"";
+    return defuse_shortcodes_in_html(tag + ">");
+  }
+
+  std::string destination_and_title(const DocNode& n) const {
+    const bool hugo = dialect_ == MarkdownDialect::Hugo;
+    std::string s = link_destination(hugo ? defuse_shortcodes_in_url(n.url) : n.url);
+    if (!n.title.empty()) s += (s.empty() ? "<> " : " ") + (hugo ? defuse_shortcodes_in_html(link_title(n.title)) : link_title(n.title));
     return s;
   }
 
   InlineMode mode_;
+  MarkdownDialect dialect_;
 };
 
 // The output character class next to token i, looking backwards (before) or
@@ -247,13 +281,13 @@ void choose_delimiters(std::vector<Token>& tokens) {
 
 }  // namespace
 
-std::string write_inlines(const DocNode& parent, InlineMode mode) {
-  return write_inlines(parent, 0, parent.children.size(), mode);
+std::string write_inlines(const DocNode& parent, InlineMode mode, MarkdownDialect dialect) {
+  return write_inlines(parent, 0, parent.children.size(), mode, dialect);
 }
 
-std::string write_inlines(const DocNode& parent, size_t first, size_t last, InlineMode mode) {
+std::string write_inlines(const DocNode& parent, size_t first, size_t last, InlineMode mode, MarkdownDialect dialect) {
   std::vector<Token> tokens;
-  Flattener(mode).range(parent, first, last, tokens);
+  Flattener(mode, dialect).range(parent, first, last, tokens);
   while (!tokens.empty() && tokens.front().kind == Tok::Break) tokens.erase(tokens.begin());
   while (!tokens.empty() && tokens.back().kind == Tok::Break) tokens.pop_back();
   choose_delimiters(tokens);
@@ -278,6 +312,7 @@ std::string write_inlines(const DocNode& parent, size_t first, size_t last, Inli
         context.heading = mode == InlineMode::Heading && i + 1 == tokens.size();
         context.in_link_text = t.in_link;
         context.bracket_later = bracket_later[i];
+        context.dialect = dialect;
         append_escaped_text(out, t.s, context);
         break;
       }

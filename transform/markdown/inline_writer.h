@@ -9,6 +9,7 @@
 #include <string>
 
 #include "document/document.h"
+#include "markdown/markdown_dialect.h"
 
 namespace blogshift::markdown {
 
@@ -20,9 +21,11 @@ enum class InlineMode {
 
 // `parent`'s inline children as CommonMark. Leading and trailing hard breaks
 // are dropped (they mean nothing at a block edge).
-std::string write_inlines(const DocNode& parent, InlineMode mode);
+std::string write_inlines(const DocNode& parent, InlineMode mode,
+                          MarkdownDialect dialect = MarkdownDialect::CommonMark);
 // The same for children [first, last) of `parent` only (inlines met where
 // blocks belong are written as a paragraph of their own).
-std::string write_inlines(const DocNode& parent, size_t first, size_t last, InlineMode mode);
+std::string write_inlines(const DocNode& parent, size_t first, size_t last, InlineMode mode,
+                          MarkdownDialect dialect = MarkdownDialect::CommonMark);
 
 }  // namespace blogshift::markdown

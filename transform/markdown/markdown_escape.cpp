@@ -78,7 +78,7 @@ bool entity_like(std::string_view rest) {
 // somewhere; the others need a look only at a line start or a line end.
 constexpr std::array<bool, 256> kMaybeEscaped = [] {
   std::array<bool, 256> table{};
-  for (unsigned char c : std::string_view("\\`*_~[]<&!:.^#>-+=|\n")) table[c] = true;
+  for (unsigned char c : std::string_view("\\`*_~[]<&!:.^#>-+=|{\n")) table[c] = true;
   return table;
 }();
 
@@ -228,6 +228,14 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
           out += "\\.";
           continue;
         }
+        out += c;
+        continue;
+      }
+      case '{': {
+        // Hugo's shortcode scanner: the second brace of "{{<" / "{{%" is escaped.
+        const char next = next_char(i);
+        if (context.dialect == MarkdownDialect::Hugo && !out.empty() && out.back() == '{' && (next == '<' || next == '%'))
+          out += '\\';
         out += c;
         continue;
       }

@@ -17,6 +17,7 @@
 //   .        in www.  (same)
 //   line start (paragraph lines only): # > - + = * _ ~ | and ":-", and the . or ) after 1-9 digits
 //   heading end: a run of # after whitespace (it would be the closing sequence)
+//   {        Hugo dialect: the second brace of "{{<" and "{{%" (hugo_shortcodes.h)
 //   leading whitespace of a line and trailing whitespace before a line end: &#32; / &#9;
 //
 // A backslash escape is written for punctuation; an entity for spaces.
@@ -24,6 +25,8 @@
 
 #include <string>
 #include <string_view>
+
+#include "markdown/markdown_dialect.h"
 
 namespace blogshift::markdown {
 
@@ -53,6 +56,7 @@ struct TextContext {
   bool heading = false;        // an ATX heading: a trailing # run is escaped
   bool in_link_text = false;   // link text or image alt: [ and ] are escaped
   bool bracket_later = false;  // a ] follows later in the block
+  MarkdownDialect dialect = MarkdownDialect::CommonMark;  // the reader besides cmark-gfm (markdown_dialect.h)
 };
 
 // Appends `text` escaped to `out`. `out` holds the block's inline output so

@@ -26,12 +26,12 @@ std::string delimiter_cell(Align align) {
 
 }  // namespace
 
-std::string write_table(const DocNode& table) {
+std::string write_table(const DocNode& table, MarkdownDialect dialect) {
   std::vector<std::vector<std::string>> rows;
   size_t columns = 0;
   for (const auto& row : table.children) {
     std::vector<std::string> cells;
-    for (const auto& cell : row->children) cells.push_back(write_inlines(*cell, InlineMode::TableCell));
+    for (const auto& cell : row->children) cells.push_back(write_inlines(*cell, InlineMode::TableCell, dialect));
     columns = std::max(columns, cells.size());
     rows.push_back(std::move(cells));
   }

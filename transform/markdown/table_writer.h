@@ -11,11 +11,12 @@
 #include <string>
 
 #include "document/document.h"
+#include "markdown/markdown_dialect.h"
 
 namespace blogshift::markdown {
 
 // The table as lines joined by '\n' (no final newline); "" for a table with
 // no rows or no cells.
-std::string write_table(const DocNode& table);
+std::string write_table(const DocNode& table, MarkdownDialect dialect = MarkdownDialect::CommonMark);
 
 }  // namespace blogshift::markdown
