@@ -114,6 +114,13 @@ std::vector<Quoted> quoted() {
         "MARK-B2 A tag: {% if user %}hi{% endif %} and {% raw %}.",
         "{% for post in site.posts %} {{ post.title }} {% endfor %}"},
        {}},
+      {"/2024/01/kramdown-syntax-quoted",
+       {"Term", ": MARK-C1 not a definition", "MARK-C2 Heading {#custom .cls}", "MARK-C3 Tuesday | 7:00 PM | room 2",
+        "MARK-C4 pre-registration is required and red *stars*",
+        "MARK-C5 {: .class} and $$x^2$$ and AT&T and a link | with pipe",
+        "MARK-C6 《<纽伦堡>》 and struck line and roll in **** here", "MARK-C7 one", "MARK-C8 two",
+        "MARK-C9 （再啰嗦一下：上面"},
+       {"https://example.com/a|b"}},
   };
 }
 

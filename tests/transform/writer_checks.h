@@ -92,6 +92,7 @@ inline std::vector<std::string> rendered_block_texts(const std::string& markdown
 inline void html_text(const HtmlNode& n, std::string& out) {
   if (n.kind == HtmlNodeKind::Text) out += n.text;
   if (n.kind != HtmlNodeKind::Element) return;
+  if (n.tag == "br") out += '\n';  // a hard break, said in HTML
   if (n.tag == "img")
     for (const auto& a : n.attributes)
       if (a.name == "alt") out += a.value;

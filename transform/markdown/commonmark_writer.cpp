@@ -8,7 +8,8 @@
 //
 // Decisions beyond the header comment of commonmark_writer.h:
 //  * two lists of the same kind one after the other would merge into one:
-//    the second uses the other marker ("*" after "-", ")" after ".");
+//    the second uses the other marker ("*" after "-", ")" after "."), or in
+//    the kramdown dialect an HTML comment stands between them;
 //  * a thematic break is "---", or "***" as the first line of a "-" item
 //    ("- ---" would itself be a thematic break);
 //  * code blocks are fenced with ``` (one more backtick than the longest run
@@ -25,6 +26,7 @@
 
 #include "markdown/hugo_shortcodes.h"
 #include "markdown/inline_writer.h"
+#include "markdown/kramdown_syntax.h"
 #include "markdown/markdown_escape.h"
 #include "markdown/raw_html_block.h"
 #include "markdown/table_writer.h"
@@ -113,9 +115,14 @@ class BlockWriter {
         if (!text.empty()) previous = &paragraph;
         continue;
       }
-      if (is_list(child)) alt = previous && previous->kind == child.kind && !previous_alt;
+      const bool list_after_list = is_list(child) && previous && previous->kind == child.kind;
+      // kramdown merges lists whatever their markers (and has no ")" lists):
+      // an HTML comment keeps them apart there.
+      const bool separate = list_after_list && dialect_ == MarkdownDialect::Kramdown;
+      alt = list_after_list && !separate && !previous_alt;
       text = block(child, alt);
       if (text.empty()) continue;
+      if (separate) append(out, "<!-- -->", previous, nullptr, tight);
       append(out, text, previous, &child, tight);
       previous = &child;
       previous_alt = alt;
@@ -183,6 +190,8 @@ class BlockWriter {
           ++first;
           while (first < n.children.size() && n.children[first]->kind == DocKind::LineBreak) ++first;
         }
+        if (dialect_ == MarkdownDialect::Kramdown && holds_kramdown_block_tag(n, first))
+          return (lead.empty() ? "" : lead + "\n\n") + "<p>" + markdown::inlines_as_html(n, first, n.children.size()) + "</p>";
         if (first == 0) return markdown::write_inlines(n, InlineMode::Paragraph, dialect_);
         std::string rest = markdown::write_inlines(n, first, n.children.size(), InlineMode::Paragraph, dialect_);
         return rest.empty() ? lead : lead + "\n\n" + rest;
@@ -218,11 +227,23 @@ class BlockWriter {
       std::string marker = bullet ? (alt ? "*" : "-") : std::to_string(start + static_cast<long long>(i)) + (alt ? ")" : ".");
       std::string content = blocks(*n.children[i], n.tight);
       if (marker == "-" && (content == "---" || content.rfind("---\n", 0) == 0)) content.replace(0, 3, "***");
+      // kramdown has no empty list item: an HTML comment fills it.
+      if (content.empty() && dialect_ == MarkdownDialect::Kramdown) content = "<!-- -->";
       std::string item = content.empty() ? marker : prefix_lines(content, marker + " ", std::string(marker.size() + 1, ' '));
       if (i) out += n.tight ? "\n" : "\n\n";
       out += item;
     }
     return out;
+  }
+
+  // Whether children [first, end) of paragraph `n` hold the opening tag of
+  // an element kramdown shows as text inside a paragraph (an <iframe> ...).
+  static bool holds_kramdown_block_tag(const DocNode& n, size_t first) {
+    for (size_t i = first; i < n.children.size(); ++i)
+      if (n.children[i]->kind == DocKind::RawInline &&
+          markdown::kramdown_block_element(markdown::start_tag_name(n.children[i]->text)))
+        return true;
+    return false;
   }
 
   std::string raw_block(std::string_view html) const {

@@ -6,6 +6,7 @@
 
 #include "html/html_serializer.h"
 #include "markdown/hugo_shortcodes.h"
+#include "markdown/kramdown_syntax.h"
 #include "markdown/markdown_escape.h"
 #include "markdown/raw_html_block.h"
 
@@ -49,10 +50,24 @@ class Flattener {
   Flattener(InlineMode mode, MarkdownDialect dialect) : mode_(mode), dialect_(dialect) {}
 
   void children(const DocNode& parent, std::vector<Token>& out, bool in_link) {
-    for (const auto& child : parent.children) node(*child, out, in_link);
+    range(parent, 0, parent.children.size(), out, in_link);
   }
-  void range(const DocNode& parent, size_t first, size_t last, std::vector<Token>& out) {
-    for (size_t i = first; i < last && i < parent.children.size(); ++i) node(*parent.children[i], out, false);
+  void range(const DocNode& parent, size_t first, size_t last, std::vector<Token>& out, bool in_link = false) {
+    last = std::min(last, parent.children.size());
+    for (size_t i = first; i < last; ++i) {
+      // kramdown keeps the content of an element like <u> or <font> as
+      // text: what lies between its tags is written as HTML.
+      if (dialect_ == MarkdownDialect::Kramdown && parent.children[i]->kind == DocKind::RawInline) {
+        const size_t close = raw_content_end(parent, i, last);
+        if (close != i) {
+          push_markup(out, one_line(parent.children[i]->text) + one_line(inlines_as_html(parent, i + 1, close)) +
+                               one_line(parent.children[close]->text));
+          i = close;
+          continue;
+        }
+      }
+      node(*parent.children[i], out, in_link);
+    }
   }
 
  private:
@@ -148,7 +163,8 @@ class Flattener {
           break;
         }
         if (n.title.empty() && n.children.size() == 1 && n.children[0]->kind == DocKind::Text &&
-            n.children[0]->text == n.url && can_autolink(n.url)) {
+            n.children[0]->text == n.url && can_autolink(n.url) &&
+            !(dialect_ == MarkdownDialect::Kramdown && n.url.find_first_of("|\\") != std::string::npos)) {
           push_markup(out, "<" + (dialect_ == MarkdownDialect::Hugo ? defuse_shortcodes_in_url(n.url) : n.url) + ">");
           break;
         }
@@ -198,11 +214,29 @@ class Flattener {
     return defuse_shortcodes_in_html(tag + ">");
   }
 
+  // The sibling index of the tag closing the raw-content element that
+  // parent.children[open] opens (kramdown dialect), or `open` itself.
+  static size_t raw_content_end(const DocNode& parent, size_t open, size_t last) {
+    const std::string tag = opening_tag_name(parent.children[open]->text);
+    if (tag.empty() || !kramdown_raw_content(tag)) return open;
+    int depth = 1;
+    for (size_t j = open + 1; j < last; ++j) {
+      const DocNode& c = *parent.children[j];
+      if (c.kind != DocKind::RawInline) continue;
+      if (opening_tag_name(c.text) == tag) ++depth;
+      else if (is_closing_tag(c.text, tag) && --depth == 0) return j;
+    }
+    return open;
+  }
+
   std::string destination_and_title(const DocNode& n) const {
-    const bool hugo = dialect_ == MarkdownDialect::Hugo;
-    std::string s = link_destination(hugo ? defuse_shortcodes_in_url(n.url) : n.url);
-    if (!n.title.empty()) s += (s.empty() ? "<> " : " ") + (hugo ? defuse_shortcodes_in_html(link_title(n.title)) : link_title(n.title));
-    return s;
+    const bool hugo = dialect_ == MarkdownDialect::Hugo, kramdown = dialect_ == MarkdownDialect::Kramdown;
+    std::string s = link_destination(hugo ? defuse_shortcodes_in_url(n.url) : kramdown ? kramdown_url(n.url) : n.url);
+    if (n.title.empty()) return s;
+    std::string title = link_title(n.title);
+    if (hugo) title = defuse_shortcodes_in_html(title);
+    if (kramdown) title = kramdown_title(title);
+    return s + (s.empty() ? "<> " : " ") + title;
   }
 
   InlineMode mode_;
@@ -240,7 +274,19 @@ char neighbour_char(const std::vector<Token>& tokens, size_t i, bool before) {
   return before ? t.s.back() : t.s.front();
 }
 
-void choose_delimiters(std::vector<Token>& tokens) {
+// Whether the character next to token i (before or after it) is punctuation
+// outside ASCII, where kramdown pairs emphasis otherwise than CommonMark.
+bool unicode_punct_next_to(const std::vector<Token>& tokens, size_t i, bool before) {
+  if (before ? i == 0 : i + 1 >= tokens.size()) return false;
+  const Token& t = tokens[before ? i - 1 : i + 1];
+  if (t.kind != Tok::Text || t.s.empty()) return false;
+  const unsigned char edge = static_cast<unsigned char>(before ? t.s.back() : t.s.front());
+  if (edge < 0x80) return false;
+  return (before ? class_before(t.s, t.s.size()) : class_at(t.s, 0)) == CharClass::Punct;
+}
+
+void choose_delimiters(std::vector<Token>& tokens, MarkdownDialect dialect) {
+  const bool kramdown = dialect == MarkdownDialect::Kramdown;
   std::vector<size_t> open;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind == Tok::Open) open.push_back(i);
@@ -249,9 +295,20 @@ void choose_delimiters(std::vector<Token>& tokens) {
       open.pop_back();
     }
   }
+  std::vector<size_t> enclosing;  // the Open tokens around token i
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != Tok::Open) continue;
+    while (!enclosing.empty() && tokens[enclosing.back()].partner < i) enclosing.pop_back();
     size_t close = tokens[i].partner;
+    // kramdown: emphasis inside emphasis of its kind, or next to non-ASCII
+    // punctuation, pairs otherwise than in CommonMark: said in HTML.
+    bool html_only = false;
+    if (kramdown) {
+      for (size_t e : enclosing) html_only = html_only || tokens[e].delim == tokens[i].delim;
+      html_only = html_only || unicode_punct_next_to(tokens, i, true) || unicode_punct_next_to(tokens, i, false) ||
+                  unicode_punct_next_to(tokens, close, true) || unicode_punct_next_to(tokens, close, false);
+    }
+    enclosing.push_back(i);
     std::vector<std::string> candidates;
     std::string open_html, close_html;
     switch (tokens[i].delim) {
@@ -260,7 +317,7 @@ void choose_delimiters(std::vector<Token>& tokens) {
       default: candidates = {"*", "_"}; open_html = "<em>"; close_html = "</em>"; break;
     }
     bool chosen = false;
-    for (const std::string& d : candidates) {
+    for (const std::string& d : html_only ? std::vector<std::string>{} : candidates) {
       char c = d[0];
       bool touches = neighbour_char(tokens, i, true) == c || neighbour_char(tokens, i, false) == c ||
                      neighbour_char(tokens, close, true) == c || neighbour_char(tokens, close, false) == c;
@@ -290,7 +347,7 @@ std::string write_inlines(const DocNode& parent, size_t first, size_t last, Inli
   Flattener(mode, dialect).range(parent, first, last, tokens);
   while (!tokens.empty() && tokens.front().kind == Tok::Break) tokens.erase(tokens.begin());
   while (!tokens.empty() && tokens.back().kind == Tok::Break) tokens.pop_back();
-  choose_delimiters(tokens);
+  choose_delimiters(tokens, dialect);
 
   // bracket_later[i]: a ']' is written somewhere after token i.
   std::vector<bool> bracket_later(tokens.size() + 1, false);
@@ -299,8 +356,11 @@ std::string write_inlines(const DocNode& parent, size_t first, size_t last, Inli
                                                 tokens[i + 1].s.find(']') != std::string::npos);
 
   std::string out;
+  int html_delimited = 0;  // open ~~ or HTML delimiters, where kramdown reads no "\" break
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
+    if (t.kind == Tok::Open && (t.s == "~~" || t.s.front() == '<')) ++html_delimited;
+    if (t.kind == Tok::Close && (t.s == "~~" || t.s.front() == '<')) --html_delimited;
     switch (t.kind) {
       case Tok::Text: {
         TextContext context;
@@ -310,6 +370,8 @@ std::string write_inlines(const DocNode& parent, size_t first, size_t last, Inli
         }
         context.line_rules = mode == InlineMode::Paragraph;
         context.heading = mode == InlineMode::Heading && i + 1 == tokens.size();
+        context.heading_text = mode == InlineMode::Heading;
+        context.table_cell = mode == InlineMode::TableCell;
         context.in_link_text = t.in_link;
         context.bracket_later = bracket_later[i];
         context.dialect = dialect;
@@ -322,10 +384,20 @@ std::string write_inlines(const DocNode& parent, size_t first, size_t last, Inli
         if (i + 1 < tokens.size() && tokens[i + 1].kind == Tok::Markup &&
             opens_interrupting_html_block(tokens[i + 1].s))
           out += "<br />";
+        else if (dialect == MarkdownDialect::Kramdown &&
+                 (html_delimited > 0 || (i + 1 < tokens.size() && tokens[i + 1].kind == Tok::Markup &&
+                                         kramdown_starts_block_html(tokens[i + 1].s))))
+          out += "<br />";
         else
           out += "\\\n";
         break;
-      default: out += t.s; break;
+      default:
+        // kramdown: a paragraph starting with <object>, <font> ... would be block HTML there.
+        if (i == 0 && mode == InlineMode::Paragraph && dialect == MarkdownDialect::Kramdown &&
+            kramdown_starts_block_html(t.s))
+          out += "<span></span>";
+        out += t.s;
+        break;
     }
   }
   if (mode == InlineMode::TableCell) {

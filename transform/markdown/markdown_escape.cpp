@@ -78,7 +78,7 @@ bool entity_like(std::string_view rest) {
 // somewhere; the others need a look only at a line start or a line end.
 constexpr std::array<bool, 256> kMaybeEscaped = [] {
   std::array<bool, 256> table{};
-  for (unsigned char c : std::string_view("\\`*_~[]<&!:.^#>-+=|{\n")) table[c] = true;
+  for (unsigned char c : std::string_view("\\`*_~[]<&!:.^#>-+=|{$\n")) table[c] = true;
   return table;
 }();
 
@@ -143,6 +143,7 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
     return class_at(context.after, 0);
   };
   bool bracket_later = context.bracket_later;
+  const bool kramdown = context.dialect == MarkdownDialect::Kramdown;
 
   for (size_t i = 0; i < n; ++i) {
     if (!at_line_start()) {  // copy plain characters before the next candidate (or the last character) at once
@@ -172,7 +173,9 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
         while (j < n && text[j] == c) ++j;
         CharClass before = out.empty() || out.back() == '\n' ? CharClass::Space : class_before(out, out.size());
         CharClass after = class_after(j);
-        bool escape = (context.line_rules && line_start) || can_open(c, before, after) || can_close(c, before, after);
+        // kramdown pairs * runs by rules of its own (even between spaces): each is escaped.
+        bool escape = (context.line_rules && line_start) || can_open(c, before, after) || can_close(c, before, after) ||
+                      (kramdown && c == '*');
         for (; i < j; ++i) {
           if (escape) out += '\\';
           out += c;
@@ -190,12 +193,22 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
         continue;
       case '<': {
         char next = next_char(i);
-        if (is_ascii_alpha(next) || next == '/' || next == '!' || next == '?') out += '\\';
+        if (kramdown && next == '<') {  // "<<http://x/>" is no autolink in kramdown
+          out += "&lt;";
+          continue;
+        }
+        // kramdown reads a tag name in any letters, not only ASCII ones.
+        if (is_ascii_alpha(next) || next == '/' || next == '!' || next == '?' ||
+            (kramdown && static_cast<unsigned char>(next) >= 0x80))
+          out += '\\';
         out += c;
         continue;
       }
       case '&':
-        if (entity_like(rest_after(i))) out += '\\';
+        if (entity_like(rest_after(i))) {
+          out += kramdown ? "&amp;" : "\\&";  // kramdown has no \& escape
+          continue;
+        }
         out += c;
         continue;
       case '!':
@@ -217,6 +230,11 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
           }
         }
         if (context.line_rules && line_start && next_char(i) == '-') out += '\\';
+        // Goldmark (in Hugo) and kramdown read a line starting ": " after a
+        // paragraph as a definition list's definition.
+        else if (context.line_rules && line_start && context.dialect != MarkdownDialect::CommonMark &&
+                 (next_char(i) == ' ' || next_char(i) == '\t' || next_char(i) == '\0'))
+          out += '\\';
         out += c;
         continue;
       }
@@ -232,16 +250,29 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
         continue;
       }
       case '{': {
-        // Hugo's shortcode scanner: the second brace of "{{<" / "{{%" is escaped.
+        // Hugo's shortcode scanner: the second brace of "{{<" / "{{%" is
+        // escaped. Goldmark (as Hugo sets it) and kramdown read a heading's
+        // trailing {#id .class} as its attributes: a brace in a heading is.
         const char next = next_char(i);
-        if (context.dialect == MarkdownDialect::Hugo && !out.empty() && out.back() == '{' && (next == '<' || next == '%'))
+        const bool opener = !out.empty() && out.back() == '{' && (next == '<' || next == '%');
+        if ((context.dialect == MarkdownDialect::Hugo && opener) ||
+            (context.dialect != MarkdownDialect::CommonMark && context.heading_text) ||
+            (kramdown && next == ':'))  // {: .class} and {::comment} are kramdown's
           out += '\\';
         out += c;
         continue;
       }
       case '^':
         // cmark-gfm reads "[^" as a footnote reference even without footnotes.
-        if (!out.empty() && out.back() == '[' && (out.size() < 2 || out[out.size() - 2] != '\\')) out += '\\';
+        if (!out.empty() && out.back() == '[' && (out.size() < 2 || out[out.size() - 2] != '\\')) {
+          out += kramdown ? "&#94;" : "\\^";  // kramdown has no \^ escape
+          continue;
+        }
+        out += c;
+        continue;
+      case '$':
+        // kramdown reads $$ ... $$ as math.
+        if (kramdown && (next_char(i) == '$' || (!out.empty() && out.back() == '$'))) out += '\\';
         out += c;
         continue;
       case '#':
@@ -258,11 +289,21 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
         out += c;
         continue;
       case '>':
+        if (kramdown && i == 0 && !out.empty() && out.back() == '>') {  // right after an autolink or a tag
+          out += "&gt;";
+          continue;
+        }
+        [[fallthrough]];
       case '-':
       case '+':
       case '=':
-      case '|':
         if (context.line_rules && line_start) out += '\\';
+        out += c;
+        continue;
+      case '|':
+        // kramdown makes a table row of any line with a | (a table cell's are
+        // all escaped by the table writer).
+        if ((context.line_rules && line_start) || (kramdown && !context.table_cell)) out += '\\';
         out += c;
         continue;
       default:

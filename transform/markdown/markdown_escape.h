@@ -17,7 +17,11 @@
 //   .        in www.  (same)
 //   line start (paragraph lines only): # > - + = * _ ~ | and ":-", and the . or ) after 1-9 digits
 //   heading end: a run of # after whitespace (it would be the closing sequence)
-//   {        Hugo dialect: the second brace of "{{<" and "{{%" (hugo_shortcodes.h)
+//   {        Hugo dialect: the second brace of "{{<" and "{{%" (hugo_shortcodes.h);
+//            Hugo and kramdown dialects: in a heading ({#id} would be its attributes)
+//   :        Hugo and kramdown dialects: at a paragraph line start before a blank or the end (a definition)
+//   kramdown dialect (kramdown_syntax.h): every | and *; < before a non-ASCII letter; a $ next to
+//            another; { before :; & and ^ as &amp; and &#94; (kramdown has no \& or \^)
 //   leading whitespace of a line and trailing whitespace before a line end: &#32; / &#9;
 //
 // A backslash escape is written for punctuation; an entity for spaces.
@@ -53,7 +57,9 @@ struct TextContext {
   std::string_view after;
   bool break_after = false;    // a hard break follows (`after` is then "\\")
   bool line_rules = false;     // a paragraph: block-start characters at line start are escaped
-  bool heading = false;        // an ATX heading: a trailing # run is escaped
+  bool heading = false;        // the end of an ATX heading: a trailing # run is escaped
+  bool heading_text = false;   // in an ATX heading (Hugo, kramdown: its braces are escaped)
+  bool table_cell = false;     // in a GFM table cell (the table writer escapes its every |)
   bool in_link_text = false;   // link text or image alt: [ and ] are escaped
   bool bracket_later = false;  // a ] follows later in the block
   MarkdownDialect dialect = MarkdownDialect::CommonMark;  // the reader besides cmark-gfm (markdown_dialect.h)
