@@ -60,6 +60,44 @@ inline std::filesystem::path page_file(const std::filesystem::path& built, const
   return base.string() + ".html";
 }
 
+// The blogs the site tests build: the sample blog, the fixture quoting
+// generator syntax and, when ../shared/corpus is there, every corpus blog.
+struct Blog {
+  std::string name;
+  std::vector<std::string> sources;
+  bool corpus = false;
+  std::string unpacked;  // a .tar.gz source: the folder inside it that is the mirror
+};
+
+inline std::vector<Blog> site_blogs() {
+  return {{"sample",
+           {fixture("sample-blog/feed.atom"), fixture("sample-blog/mirror"), fixture("sample-blog/sample-blog.warc.gz")},
+           false, ""},
+          {"generator_syntax", {fixture("generator-syntax/feed.atom")}, false, ""},
+          {"arborlodge_classic", {corpus("arborlodge-classic-export/blogger-export-2022-02.xml.gz")}, true, ""},
+          {"arborlodge_takeout", {corpus("arborlodge-takeout-derived/feed.atom.gz")}, true, ""},
+          {"pelican", {corpus("pelican-fixture-classic-export/bloggerexport.xml")}, true, ""},
+          {"program_think_sample", {corpus("program-think-offline/sample")}, true, ""},
+          {"program_think_full", {corpus("program-think-offline/program-think-html-2009-2021.tar.gz")}, true,
+           "program-think/html"},
+          {"rendered_pages", {corpus("blogger-rendered-pages")}, true, ""}};
+}
+
+// The blog's sources for a command line, quoted, each followed by a space;
+// a tarball is unpacked into `work` first. ASSERTs the unpacking.
+inline void blog_sources(const Blog& blog, const std::filesystem::path& work, std::string& sources) {
+  for (const auto& s : blog.sources) {
+    if (blog.unpacked.empty()) {
+      sources += shell_quote(s) + " ";
+      continue;
+    }
+    int unpacked = -1;
+    const std::string out = output_of("tar -xzf " + shell_quote(s) + " -C " + shell_quote(work.string()), unpacked);
+    ASSERT_EQ(unpacked, 0) << out;
+    sources += shell_quote((work / blog.unpacked).string()) + " ";
+  }
+}
+
 // `var`: the command that runs `generator` (hugo, jekyll, or node for
 // Astro, whose package is in .tools/node); fails (in CI) or skips when missing.
 #define BLOGSHIFT_REQUIRE_GENERATOR(var, generator)                                              \

@@ -33,27 +33,9 @@ using testing::read_all;
 using testing::shell_quote;
 using testing::warnings_in;
 
-struct Blog {
-  std::string name;
-  std::vector<std::string> sources;
-  bool corpus = false;
-  std::string unpacked;  // a .tar.gz source: the folder inside it that is the mirror
-};
-
-std::vector<Blog> blogs() {
-  return {{"sample", testing::sample_blog_sources(), false, ""},
-          {"arborlodge_classic", {testing::corpus("arborlodge-classic-export/blogger-export-2022-02.xml.gz")}, true, ""},
-          {"arborlodge_takeout", {testing::corpus("arborlodge-takeout-derived/feed.atom.gz")}, true, ""},
-          {"pelican", {testing::corpus("pelican-fixture-classic-export/bloggerexport.xml")}, true, ""},
-          {"program_think_sample", {testing::corpus("program-think-offline/sample")}, true, ""},
-          {"program_think_full", {testing::corpus("program-think-offline/program-think-html-2009-2021.tar.gz")}, true,
-           "program-think/html"},
-          {"rendered_pages", {testing::corpus("blogger-rendered-pages")}, true, ""}};
-}
-
 struct Case {
   std::string generator;
-  Blog blog;
+  testing::Blog blog;
 };
 void PrintTo(const Case& c, std::ostream* os) { *os << c.generator << " " << c.blog.name; }
 
@@ -70,16 +52,8 @@ TEST_P(SiteBuild, EveryDocumentIsAPageAndEveryOldUrlLandsOnOneInOneHop) {
   const fs::path work = testing::temp_dir("site-" + c.generator + "-" + c.blog.name);
   // 1. The skeleton, the migration into it, and 2. the generator's own build.
   std::string sources;
-  for (const auto& s : c.blog.sources) {
-    if (c.blog.unpacked.empty()) {
-      sources += shell_quote(s) + " ";
-      continue;
-    }
-    int unpacked = -1;
-    const std::string out = output_of("tar -xzf " + shell_quote(s) + " -C " + shell_quote(work.string()), unpacked);
-    ASSERT_EQ(unpacked, 0) << out;
-    sources += shell_quote((work / c.blog.unpacked).string()) + " ";
-  }
+  testing::blog_sources(c.blog, work, sources);
+  if (HasFatalFailure()) return;
   testing::SiteBuildResult result;
   testing::build_site(c.generator, generator_tool, sources, work, c.blog.corpus, result);
   if (HasFatalFailure()) return;
@@ -135,7 +109,7 @@ TEST_P(SiteBuild, EveryDocumentIsAPageAndEveryOldUrlLandsOnOneInOneHop) {
 std::vector<Case> cases() {
   std::vector<Case> out;
   for (const char* generator : {"hugo", "jekyll", "astro"})
-    for (const Blog& blog : blogs()) out.push_back({generator, blog});
+    for (const testing::Blog& blog : testing::site_blogs()) out.push_back({generator, blog});
   return out;
 }
 
