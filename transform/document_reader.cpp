@@ -85,7 +85,7 @@ Job DocumentReader::read() {
   job.keep = item_.column_int(15) != 0;
   item_.reset();
   p.local_date = planned_.date();
-  DocumentPlace place = place_document(layout_, p.kind, p.slug, p.local_date);
+  DocumentPlace place = place_document(layout_, p.kind, p.slug, p.local_date, p.status == "LIVE");
   p.path = std::move(place.path);
   p.asset_dir = std::move(place.asset_dir);
   p.asset_prefix = std::move(place.asset_prefix);

@@ -31,6 +31,15 @@ TEST(SiteLayout, JekyllNamesPostsByDateAndKeepsImagesUnderAssets) {
   EXPECT_EQ(page.asset_dir, "assets/pages/about");
 }
 
+TEST(SiteLayout, JekyllKeepsAnUnpublishedPostsImagesInAFolderItDoesNotCopy) {
+  const DocumentPlace draft = place_document(SiteLayout::jekyll, "post", "croissant", "2023-08-01", false);
+  EXPECT_EQ(draft.path, "_posts/2023-08-01-croissant.md");
+  EXPECT_EQ(draft.asset_dir, "assets/posts/_2023-08-01-croissant");
+  EXPECT_EQ(draft.asset_prefix, "/assets/posts/_2023-08-01-croissant/");
+  // Hugo and Astro publish no file of a page they do not build: beside it as ever.
+  EXPECT_EQ(place_document(SiteLayout::hugo, "post", "croissant", "2023-08-01", false).asset_prefix, "./");
+}
+
 TEST(SiteLayout, HugoAndJekyllRoutesEndInASlashSoRedirectsTakeOneHop) {
   EXPECT_EQ(layout_route_pattern(SiteLayout::astro, "/:year/:month/:slug"), "/:year/:month/:slug");
   EXPECT_EQ(layout_route_pattern(SiteLayout::hugo, "/:year/:month/:slug"), "/:year/:month/:slug/");

@@ -21,7 +21,7 @@ const char* site_layout_name(SiteLayout layout) {
 }
 
 DocumentPlace place_document(SiteLayout layout, const std::string& kind, const std::string& slug,
-                             const std::string& local_date) {
+                             const std::string& local_date, bool published) {
   const std::string section = kind == "post" ? "posts" : "pages";
   DocumentPlace place;
   if (layout != SiteLayout::jekyll) {
@@ -34,7 +34,9 @@ DocumentPlace place_document(SiteLayout layout, const std::string& kind, const s
   // Jekyll finds posts by their dated file name; pages anywhere outside "_" folders.
   const std::string name = kind == "post" ? local_date + "-" + slug : slug;
   place.path = kind == "post" ? "_posts/" + name + ".md" : "pages/" + name + ".md";
-  place.asset_dir = "assets/" + section + "/" + name;
+  // Jekyll copies every file outside "_" folders into the site, an
+  // unpublished post's images too: those go in a "_" folder it leaves out.
+  place.asset_dir = "assets/" + section + "/" + (published ? "" : "_") + name;
   place.asset_prefix = "/" + place.asset_dir + "/";
   place.comments_path = "_data/comments/" + name + ".yaml";
   return place;

@@ -8,7 +8,8 @@
 //           (Hugo takes `published` for a date, so it is not written).
 //   jekyll  _posts/YYYY-MM-DD-<slug>.md and pages/<slug>.md; images under
 //           assets/posts/YYYY-MM-DD-<slug>/ (Jekyll does not copy files kept
-//           in _posts), linked by absolute path; comments as
+//           in _posts; an unpublished post's under assets/posts/_YYYY-MM-DD-<slug>/,
+//           which Jekyll leaves out of the site), linked by absolute path; comments as
 //           _data/comments/<name>.yaml; keys date, last_modified_at,
 //           published, permalink (the route).
 // Hugo and Jekyll serve a route as a folder, so their routes end in "/":
@@ -32,9 +33,11 @@ struct DocumentPlace {
   std::string comments_path;  // comments.yaml (with --comments)
 };
 
-// `local_date` is the publication date in the blog's zone, "YYYY-MM-DD".
+// `local_date` is the publication date in the blog's zone, "YYYY-MM-DD";
+// `published`: the document is live (Jekyll keeps an unpublished one's
+// images in assets/<section>/_<name>/, which it does not copy into the site).
 DocumentPlace place_document(SiteLayout layout, const std::string& kind, const std::string& slug,
-                             const std::string& local_date);
+                             const std::string& local_date, bool published = true);
 
 // The route pattern as the layout serves it: Hugo and Jekyll get a trailing
 // "/" unless the pattern names a file (ends in ".html") or has one already.
