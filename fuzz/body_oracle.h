@@ -3,6 +3,8 @@
 // seed and regression input (tests/transform/fuzz_regression_test.cpp):
 //
 //   bytes -> convert_body -> write_commonmark -> check_fidelity(*body, md, {})
+//   (and the same in the Hugo and kramdown dialects, which must pass the
+//   check wherever CommonMark does)
 //
 // Beyond "no crash, no hang, no ASan/UBSan report" (which the build and the
 // fuzzer's -timeout see), what must hold for ANY input:
@@ -18,6 +20,7 @@
 #pragma once
 
 #include <cstddef>
+#include <utility>
 #include <string>
 #include <string_view>
 
@@ -111,6 +114,19 @@ inline OracleRun run_body_oracle(std::string_view html) {
   run.markdown = write_commonmark(*conv.document);
   run.fidelity = check_fidelity(*conv.body, run.markdown, {});
   run.failure = oracle_failure(html, run.markdown, run.fidelity);
+  // The Hugo and kramdown dialects (markdown_dialect.h) write the same
+  // document for cmark-gfm too: the same rules hold, and what passes the
+  // check in CommonMark passes it in each dialect.
+  for (const auto& [dialect, name] :
+       {std::pair{MarkdownDialect::Hugo, "hugo"}, std::pair{MarkdownDialect::Kramdown, "kramdown"}}) {
+    if (!run.failure.empty()) break;
+    const std::string markdown = write_commonmark(*conv.document, dialect);
+    const FidelityResult fidelity = check_fidelity(*conv.body, markdown, {});
+    run.failure = oracle_failure(html, markdown, fidelity);
+    if (run.failure.empty() && run.fidelity.passed && !fidelity.passed)
+      run.failure = std::string("the ") + name + " dialect fails the fidelity check CommonMark passes: " + fidelity.detail;
+    if (!run.failure.empty()) run.failure = std::string(name) + " dialect: " + run.failure;
+  }
   return run;
 }
 

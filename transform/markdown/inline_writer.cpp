@@ -1,6 +1,7 @@
 #include "markdown/inline_writer.h"
 
 #include <algorithm>
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -54,12 +55,14 @@ class Flattener {
   }
   void range(const DocNode& parent, size_t first, size_t last, std::vector<Token>& out, bool in_link = false) {
     last = std::min(last, parent.children.size());
+    const std::vector<size_t> closes =
+        dialect_ == MarkdownDialect::Kramdown ? raw_content_ends(parent, first, last) : std::vector<size_t>();
     for (size_t i = first; i < last; ++i) {
       // kramdown keeps the content of an element like <u> or <font> as
       // text: what lies between its tags is written as HTML.
-      if (dialect_ == MarkdownDialect::Kramdown && parent.children[i]->kind == DocKind::RawInline) {
-        const size_t close = raw_content_end(parent, i, last);
-        if (close != i) {
+      if (!closes.empty() && closes[i - first] != i) {
+        const size_t close = closes[i - first];
+        {
           push_markup(out, one_line(parent.children[i]->text) + one_line(inlines_as_html(parent, i + 1, close)) +
                                one_line(parent.children[close]->text));
           i = close;
@@ -214,19 +217,36 @@ class Flattener {
     return defuse_shortcodes_in_html(tag + ">");
   }
 
-  // The sibling index of the tag closing the raw-content element that
-  // parent.children[open] opens (kramdown dialect), or `open` itself.
-  static size_t raw_content_end(const DocNode& parent, size_t open, size_t last) {
-    const std::string tag = opening_tag_name(parent.children[open]->text);
-    if (tag.empty() || !kramdown_raw_content(tag)) return open;
-    int depth = 1;
-    for (size_t j = open + 1; j < last; ++j) {
+  // For each child in [first, last): the index of the sibling that closes
+  // the raw-content element it opens (kramdown dialect), else its own. One
+  // pass with a stack of open elements, so unclosed tags cost nothing more.
+  static std::vector<size_t> raw_content_ends(const DocNode& parent, size_t first, size_t last) {
+    std::vector<size_t> ends(last - first);
+    std::vector<std::pair<std::string, size_t>> open;
+    std::map<std::string, int> open_count;  // how many of `open` have each name
+    for (size_t j = first; j < last; ++j) {
+      ends[j - first] = j;
       const DocNode& c = *parent.children[j];
       if (c.kind != DocKind::RawInline) continue;
-      if (opening_tag_name(c.text) == tag) ++depth;
-      else if (is_closing_tag(c.text, tag) && --depth == 0) return j;
+      if (std::string tag = opening_tag_name(c.text); !tag.empty()) {
+        if (kramdown_raw_content(tag)) {
+          ++open_count[tag];
+          open.emplace_back(std::move(tag), j);
+        }
+        continue;
+      }
+      const std::string closed = closing_tag_name(c.text);
+      auto count = open_count.find(closed);
+      if (count == open_count.end() || count->second == 0) continue;
+      while (open.back().first != closed) {  // elements left open inside it end with it
+        --open_count[open.back().first];
+        open.pop_back();
+      }
+      --count->second;
+      if (open.size() == 1) ends[open.back().second - first] = j;  // the outermost: its content holds the rest
+      open.pop_back();
     }
-    return open;
+    return ends;
   }
 
   std::string destination_and_title(const DocNode& n) const {

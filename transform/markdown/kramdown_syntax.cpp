@@ -153,11 +153,14 @@ std::string opening_tag_name(std::string_view raw) {
   return name;
 }
 
-bool is_closing_tag(std::string_view raw, std::string_view tag) {
-  if (raw.size() < tag.size() + 3 || raw.substr(0, 2) != "</" || lower(raw.substr(2, tag.size())) != tag) return false;
-  size_t i = 2 + tag.size();
+std::string closing_tag_name(std::string_view raw) {
+  if (raw.size() < 4 || raw.substr(0, 2) != "</") return {};
+  size_t i = 2;
+  while (i < raw.size() && is_name_char(raw[i])) ++i;
+  const size_t end = i;
   while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n')) ++i;
-  return i + 1 == raw.size() && raw[i] == '>';
+  if (end == 2 || i + 1 != raw.size() || raw[i] != '>') return {};
+  return lower(raw.substr(2, end - 2));
 }
 
 bool kramdown_block_element(std::string_view tag) {

@@ -42,8 +42,8 @@ std::string start_tag_name(std::string_view raw);
 // The tag name of an opening tag ("<u class=x>" -> "u"); "" for anything
 // else (a closing tag, a comment, a self-closing or void element).
 std::string opening_tag_name(std::string_view raw);
-// Whether `raw` is the closing tag of `tag`.
-bool is_closing_tag(std::string_view raw, std::string_view tag);
+// The tag name of a closing tag ("</u >" -> "u"); "" for anything else.
+std::string closing_tag_name(std::string_view raw);
 
 // Whether `tag` is one of kramdown's HTML_BLOCK_ELEMENTS (div, iframe, p,
 // table ...), which it shows as text when met inside a paragraph.
