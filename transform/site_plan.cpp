@@ -18,7 +18,7 @@ namespace {
 // Read in the table's own order: a sort would hold every row in memory.
 constexpr const char* kDocumentsSql =
     "SELECT i.id, i.blog_id, i.kind, COALESCE(i.blogger_id, ''), COALESCE(i.title, ''), COALESCE(i.legacy_path, ''),"
-    " COALESCE(i.published_utc, ''), i.published_offset"
+    " COALESCE(i.published_utc, ''), i.published_offset, i.status"
     " FROM items i"
     " WHERE i.kind IN ('post', 'page') AND i.status IN ('LIVE', 'DRAFT', 'SCHEDULED')";
 
@@ -92,6 +92,7 @@ SitePlan::SitePlan(Database& db, const TransformOptions& options, const BlogZone
         "CREATE INDEX transform_plan_in_order ON transform_plan (published, item_id);"
         "CREATE INDEX transform_plan_by_base ON transform_plan (kind, base, sort_key);"
         "CREATE TABLE transform_renamed (item_id INTEGER PRIMARY KEY, slug TEXT NOT NULL, route TEXT NOT NULL);"
+        "CREATE TABLE transform_reserved (route TEXT PRIMARY KEY) WITHOUT ROWID;"
         "CREATE TABLE transform_routes (path TEXT PRIMARY KEY, route TEXT NOT NULL) WITHOUT ROWID;"
         "CREATE TABLE transform_assets (key TEXT PRIMARY KEY, asset_id INTEGER NOT NULL,"
         " content_type TEXT NOT NULL, size INTEGER NOT NULL) WITHOUT ROWID;");
@@ -101,12 +102,14 @@ SitePlan::SitePlan(Database& db, const TransformOptions& options, const BlogZone
     auto hosts = db_.prepare("SELECT host FROM blog_hosts");
     while (hosts.step()) site_.hosts.insert(hosts.column_text(0));
     plan_documents(options, zones);
+    plan_reserved_routes(options);
     resolve_collisions(options);
     plan_routes();
     plan_assets();
     transaction.commit();
     plan_.reset();  // from here on it is only read, through a connection per thread
   } catch (...) {
+    reserve_.reset();
     plan_.reset();
     remove_file();
     throw;
@@ -141,34 +144,77 @@ void SitePlan::plan_documents(const TransformOptions& options, const BlogZones& 
     insert.bind(1, id).bind(2, published_utc).bind(3, kind).bind(4, base).bind(5, published_utc + "#" + std::to_string(id));
     insert.bind(6, date).bind(7, legacy_path).bind(8, base).bind(9, route).run();
     ++documents_;
+    // A live post's archive pages: routes no document may take.
+    if (kind == "post" && q.column_text(8) == "LIVE" && date.size() >= 7) {
+      reserve(archive_route_for(options.archive_year_route_pattern, date.substr(0, 4), ""));
+      reserve(archive_route_for(options.archive_month_route_pattern, date.substr(0, 4), date.substr(5, 2)));
+    }
   }
 }
 
+// Two routes a server answers alike: "/tags" and "/tags/".
+static std::string route_key(std::string_view route) {
+  while (route.size() > 1 && route.back() == '/') route.remove_suffix(1);
+  return std::string(route);
+}
+
+void SitePlan::reserve(const std::string& route) {
+  if (route.empty()) return;
+  if (!reserve_) reserve_ = std::make_unique<Statement>(plan_->prepare("INSERT OR IGNORE INTO transform_reserved VALUES (?)"));
+  reserve_->bind(1, route_key(route)).run();
+}
+
+// The routes of the site's own pages, which a document of the blog must not
+// take: the skeleton's home, /tags/ and /authors/ indexes and 404 page, the
+// feed, and the listing pages (a tag page per label of a live post; the
+// archive pages were reserved with the documents; author pages are under
+// /authors/, two segments no slug gives). A Blogger page /p/tags.html
+// would otherwise be built over the tags index, and its old URL end there.
+void SitePlan::plan_reserved_routes(const TransformOptions& options) {
+  for (const char* route : {"/", "/tags/", "/authors/", "/404.html", "/404"}) reserve(route);
+  reserve(options.feed_route);
+  auto labels = db_.prepare(
+      "SELECT DISTINCT l.name FROM labels l JOIN item_labels il ON il.label_id = l.id JOIN items i ON i.id = il.item_id"
+      " WHERE i.kind = 'post' AND i.status = 'LIVE'");
+  while (labels.step()) reserve(tag_route_for(options.tag_route_pattern, labels.column_text(0)));
+  reserve_.reset();
+}
+
 // The second and later documents (in publication order) with one slug are
-// numbered (numbered_slug()); each kind has its own slugs.
+// numbered (numbered_slug()); each kind has its own slugs. A document whose
+// route is one of the site's own (plan_reserved_routes) is numbered too,
+// the first of its slug as well.
 void SitePlan::resolve_collisions(const TransformOptions& options) {
   // In (kind, base, publication) order, an index walk: the first of each
   // base keeps it.
   auto all = plan_->prepare("SELECT item_id, kind, base, date FROM transform_plan ORDER BY kind, base, sort_key");
   auto own = plan_->prepare("SELECT 1 FROM transform_plan WHERE kind = ? AND base = ? LIMIT 1");
+  auto reserved = plan_->prepare("SELECT 1 FROM transform_reserved WHERE route = ?");
   auto renamed = plan_->prepare("INSERT INTO transform_renamed (item_id, slug, route) VALUES (?, ?, ?)");
+  auto is_reserved = [&](const std::string& route) {
+    reserved.bind(1, route_key(route));
+    const bool taken = reserved.step();
+    reserved.reset();
+    return taken;
+  };
   std::string kind, base;
   int next = 2;
   for (bool first_row = true; all.step(); first_row = false) {
+    const std::string date = all.column_text(3);
     if (first_row || all.column_text(1) != kind || all.column_text(2) != base) {
       kind = all.column_text(1);
       base = all.column_text(2);
       next = 2;
-      continue;
+      if (!is_reserved(route_for(route_pattern(options, kind), date, base))) continue;
     }
     const std::string slug = numbered_slug(base, next, [&](const std::string& candidate) {
       own.bind(1, kind).bind(2, candidate);
       const bool taken = own.step();
       own.reset();
-      return taken;
+      return taken || is_reserved(route_for(route_pattern(options, kind), date, candidate));
     });
     renamed.bind(1, all.column_int(0)).bind(2, slug);
-    renamed.bind(3, route_for(route_pattern(options, kind), all.column_text(3), slug)).run();
+    renamed.bind(3, route_for(route_pattern(options, kind), date, slug)).run();
   }
   plan_->exec(
       "UPDATE transform_plan SET slug = r.slug, route = r.route FROM transform_renamed r"

@@ -72,6 +72,8 @@ public:
 
 private:
   void plan_documents(const TransformOptions& options, const BlogZones& zones);
+  void plan_reserved_routes(const TransformOptions& options);
+  void reserve(const std::string& route);  // a route of the site's own pages
   void resolve_collisions(const TransformOptions& options);
   void plan_routes();
   void plan_assets();
@@ -80,6 +82,7 @@ private:
   Database& db_;  // the staging database
   std::string path_;
   std::unique_ptr<Database> plan_;  // the plan file while it is written
+  std::unique_ptr<Statement> reserve_;  // INSERT into transform_reserved, while planning
   SiteMap site_;
   int64_t documents_ = 0;
 };

@@ -121,6 +121,10 @@ std::vector<Quoted> quoted() {
         "MARK-C6 《<纽伦堡>》 and struck line and roll in **** here", "MARK-C7 one", "MARK-C8 two",
         "MARK-C9 （再啰嗦一下：上面"},
        {"https://example.com/a|b"}},
+      // Pages named like the site's own /tags/ and /authors/ are numbered.
+      {"/tags-2", {"MARK-D1 a page named tags"}, {}},
+      {"/authors-2", {"MARK-D2 a page named authors"}, {}},
+      {"/kramdown", {"MARK-D3 a page named like a label"}, {}},
   };
 }
 

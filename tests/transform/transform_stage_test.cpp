@@ -275,3 +275,23 @@ INSTANTIATE_TEST_SUITE_P(Sources, CorpusTransform,
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            return n;
                          });
+
+// A Blogger page named like one of the site's own pages (the skeleton's
+// /tags/ and /authors/ indexes, a listing page, the feed) is numbered, so
+// the build never puts it over that page and its old URL ends on it.
+TEST(TransformStage, APageNamedLikeTheSitesOwnPagesIsNumbered) {
+  Migration m("transform-reserved-routes", {blogshift::testing::fixture("generator-syntax/feed.atom")});
+  EXPECT_EQ(m.one("SELECT route FROM documents d JOIN items i ON i.id = d.item_id WHERE i.legacy_path = '/p/tags.html'"),
+            "/tags-2");
+  EXPECT_EQ(m.one("SELECT route FROM documents d JOIN items i ON i.id = d.item_id WHERE i.legacy_path = '/p/authors.html'"),
+            "/authors-2");
+  EXPECT_EQ(m.one("SELECT route FROM documents d JOIN items i ON i.id = d.item_id WHERE i.legacy_path = '/p/kramdown.html'"),
+            "/kramdown");
+  // A tag page's route is the site's own too: with tags at /:tag, the page
+  // named after a live post's label ("kramdown") is numbered.
+  TransformOptions options;
+  options.tag_route_pattern = "/:tag";
+  Migration tags("transform-reserved-tag-routes", {blogshift::testing::fixture("generator-syntax/feed.atom")}, options);
+  EXPECT_EQ(tags.one("SELECT route FROM documents d JOIN items i ON i.id = d.item_id WHERE i.legacy_path = '/p/kramdown.html'"),
+            "/kramdown-2");
+}
