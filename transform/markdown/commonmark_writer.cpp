@@ -97,6 +97,14 @@ class BlockWriter {
   explicit BlockWriter(MarkdownDialect dialect) : dialect_(dialect) {}
 
   std::string blocks(const DocNode& parent, bool tight) {
+    ++nesting_;
+    std::string out = blocks_in(parent, tight);
+    --nesting_;
+    return out;
+  }
+
+ private:
+  std::string blocks_in(const DocNode& parent, bool tight) {
     std::string out;
     const DocNode* previous = nullptr;
     bool previous_alt = false;
@@ -121,6 +129,18 @@ class BlockWriter {
       const bool separate = list_after_list && dialect_ == MarkdownDialect::Kramdown;
       alt = list_after_list && !separate && !previous_alt;
       text = block(child, alt);
+      if (nesting_ == 1 && divider_pending_) {  // a jump break the block held: after it
+        divider_pending_ = false;
+        static const DocNode divider(DocKind::ExcerptBreak);
+        if (!text.empty()) {
+          if (separate) append(out, "<!-- -->", previous, nullptr, tight);
+          append(out, text, previous, &child, tight);
+        }
+        append(out, "<!--more-->", text.empty() ? previous : &child, &divider, tight);
+        previous = &divider;
+        previous_alt = false;
+        continue;
+      }
       if (text.empty()) continue;
       if (separate) append(out, "<!-- -->", previous, nullptr, tight);
       append(out, text, previous, &child, tight);
@@ -130,7 +150,6 @@ class BlockWriter {
     return out;
   }
 
- private:
   static bool is_list(const DocNode& n) { return n.kind == DocKind::BulletList || n.kind == DocKind::OrderedList; }
 
   void append(std::string& out, const std::string& text, const DocNode* previous, const DocNode* next, bool tight) {
@@ -213,8 +232,16 @@ class BlockWriter {
       case DocKind::TableRow:
       case DocKind::TableCell: return markdown::write_inlines(n, InlineMode::Paragraph, dialect_);
       case DocKind::RawBlock: return raw_block(n.text);
-      // Hugo's summary divider is exactly "<!--more-->"; the others read any comment.
-      case DocKind::ExcerptBreak: return dialect_ == MarkdownDialect::Hugo ? "<!--more-->" : "<!-- more -->";
+      // Hugo's summary divider is exactly "<!--more-->", and splits whatever
+      // holds it: inside a quote or a list it goes after the top-level block.
+      // The others read any comment.
+      case DocKind::ExcerptBreak:
+        if (dialect_ != MarkdownDialect::Hugo) return "<!-- more -->";
+        if (nesting_ > 1) {
+          divider_pending_ = true;
+          return {};
+        }
+        return "<!--more-->";
       default: return {};
     }
   }
@@ -254,7 +281,7 @@ class BlockWriter {
   std::string code_block(const DocNode& n) const {
     // Hugo would read an opener in fenced code as a shortcode: such code is
     // said in HTML (an HTML block of kind 1, which ends at its </pre>).
-    if (dialect_ == MarkdownDialect::Hugo && markdown::has_shortcode_opener(n.text)) return html_code_block(n);
+    if (dialect_ == MarkdownDialect::Hugo && markdown::hugo_scans(n.text)) return html_code_block(n);
     std::string info = code_info(n.info);
     const char fence_char = info.find('`') == std::string::npos ? '`' : '~';
     std::vector<std::string> lines;
@@ -309,6 +336,8 @@ class BlockWriter {
   }
 
   MarkdownDialect dialect_;
+  int nesting_ = 0;               // blocks() depth: 1 is the document's own blocks
+  bool divider_pending_ = false;  // Hugo: a jump break met inside a quote or list
 };
 
 }  // namespace

@@ -23,6 +23,14 @@ std::string defuse(std::string_view text, std::string_view brace) {
   return out;
 }
 
+constexpr std::string_view kDivider = "<!--more-->";
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
 }  // namespace
 
 bool has_shortcode_opener(std::string_view text) {
@@ -31,12 +39,23 @@ bool has_shortcode_opener(std::string_view text) {
   return false;
 }
 
+bool hugo_scans(std::string_view text) {
+  return has_shortcode_opener(text) || text.find(kDivider) != std::string_view::npos;
+}
+
 std::string defuse_shortcodes_in_html(std::string_view html) {
-  return has_shortcode_opener(html) ? defuse(html, "&#123;") : std::string(html);
+  std::string out = has_shortcode_opener(html) ? defuse(html, "&#123;") : std::string(html);
+  return replace_all(std::move(out), kDivider, "<!-- more -->");
 }
 
 std::string defuse_shortcodes_in_url(std::string_view url) {
-  return has_shortcode_opener(url) ? defuse(url, "%7B") : std::string(url);
+  std::string out = has_shortcode_opener(url) ? defuse(url, "%7B") : std::string(url);
+  return replace_all(std::move(out), kDivider, "%3C!--more--%3E");
+}
+
+std::string defuse_shortcodes_in_title(std::string_view title) {
+  std::string out = has_shortcode_opener(title) ? defuse(title, "&#123;") : std::string(title);
+  return replace_all(std::move(out), kDivider, "&lt;!--more--&gt;");
 }
 
 std::string code_as_html(std::string_view code) {

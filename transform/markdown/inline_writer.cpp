@@ -155,7 +155,7 @@ class Flattener {
       }
       case DocKind::Code:
         // Hugo would read an opener in a code span as a shortcode: the span is said in HTML.
-        if (dialect_ == MarkdownDialect::Hugo && has_shortcode_opener(n.text))
+        if (dialect_ == MarkdownDialect::Hugo && hugo_scans(n.text))
           push_markup(out, "<code>" + code_as_html(one_line(n.text)) + "</code>");
         else
           push_markup(out, code_span(n.text));
@@ -254,7 +254,7 @@ class Flattener {
     std::string s = link_destination(hugo ? defuse_shortcodes_in_url(n.url) : kramdown ? kramdown_url(n.url) : n.url);
     if (n.title.empty()) return s;
     std::string title = link_title(n.title);
-    if (hugo) title = defuse_shortcodes_in_html(title);
+    if (hugo) title = defuse_shortcodes_in_title(title);
     if (kramdown) title = kramdown_title(title);
     return s + (s.empty() ? "<> " : " ") + title;
   }

@@ -161,6 +161,12 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
     }
     switch (c) {
       case '\\':
+        // Goldmark takes "\\" then a line end for no break (it sees a
+        // backslash before the break's): the last one is an entity there.
+        if (context.dialect == MarkdownDialect::Hugo && i + 1 == n && context.break_after) {
+          out += "&#92;";
+          continue;
+        }
         out += is_ascii_punct(next_char(i)) ? "\\\\" : "\\";
         continue;
       case '`':
@@ -193,6 +199,10 @@ void append_escaped_text(std::string& out, std::string_view text, const TextCont
         continue;
       case '<': {
         char next = next_char(i);
+        if (context.dialect == MarkdownDialect::Hugo && text.substr(i, 11) == "<!--more-->") {
+          out += "&lt;";  // Hugo finds its summary divider in the bytes, escaped or not
+          continue;
+        }
         if (kramdown && next == '<') {  // "<<http://x/>" is no autolink in kramdown
           out += "&lt;";
           continue;
